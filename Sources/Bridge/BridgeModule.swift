@@ -1,0 +1,2 @@
+/// Namespace placeholder until the stock feed lands.
+public enum BridgeModule {}

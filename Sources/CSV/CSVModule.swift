@@ -1,0 +1,2 @@
+/// Reads CSV as it really arrives; see CSVReader.
+public enum CSVModule {}
