@@ -1,2 +1,0 @@
-/// Reads CSV as it really arrives; see CSVReader.
-public enum CSVModule {}
