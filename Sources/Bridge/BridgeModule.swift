@@ -1,2 +1,0 @@
-/// Namespace placeholder until the stock feed lands.
-public enum BridgeModule {}

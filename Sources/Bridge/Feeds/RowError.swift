@@ -1,0 +1,27 @@
+/// The stable, machine-readable reason a row failed; the `error_code` column of a report.
+///
+/// Raw values never change once published: 3PLs and scripts filter reports by them.
+public enum RowErrorCode: String, Sendable, CaseIterable {
+    case missingSKU = "missing_sku"
+    case badLevel = "bad_level"
+    case unknownLocation = "unknown_location"
+    case ambiguousLocation = "ambiguous_location"
+    case unknownSKU = "unknown_sku"
+    case superseded = "superseded"
+    case badRecord = "bad_record"
+}
+
+/// Why one row of an input file was not applied, in words a warehouse clerk understands.
+public struct RowError: Sendable, Equatable, Error {
+    /// The line of the input file where the row starts.
+    public var line: Int
+    public var code: RowErrorCode
+    /// The sentence for the `error` column ("SKU ABC-1 does not exist in Linnworks").
+    public var message: String
+
+    public init(line: Int, code: RowErrorCode, message: String) {
+        self.line = line
+        self.code = code
+        self.message = message
+    }
+}
