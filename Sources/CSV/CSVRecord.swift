@@ -90,6 +90,25 @@ public struct CSVField {
 @inline(__always)
 func decodeText(_ bytes: UnsafeRawBufferPointer, encoding: CSVEncoding) -> String {
     if encoding == .windows1252 { return Windows1252.decode(bytes) }
-    if let text = String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) { return text }
+    // Validate here rather than with the generic `String(validating:as:)`, whose metadata
+    // look-ups cost more than the decoding itself on short fields.
+    if isASCII(bytes) || CSVEncoding.isValidUTF8(bytes) {
+        return String(decoding: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
+    }
     return Windows1252.decode(bytes)
+}
+
+@inline(__always)
+func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i &+ 8 <= n {
+        if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        i &+= 8
+    }
+    while i < n {
+        if bytes[i] >= 0x80 { return false }
+        i &+= 1
+    }
+    return true
 }

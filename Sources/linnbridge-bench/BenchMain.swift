@@ -1,4 +1,27 @@
+import Foundation
+
+/// `linnbridge-bench`: release-mode figures, compared in one run (machines here are shared and noisy).
+///
+///     linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR]   CSV scan / decode / stock validation vs Python's csv
+///     linnbridge-bench measure MODE FILE                         one measurement in this process (used by `csv`)
 @main
 struct BenchMain {
-    static func main() {}
+    static func main() async {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let mode = arguments.isEmpty ? "csv" : arguments.removeFirst()
+        do {
+            switch mode {
+            case "csv":
+                try CSVBench.run(arguments: arguments)
+            case "measure":
+                try Measure.run(arguments: arguments)
+            default:
+                FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | measure MODE FILE\n".utf8))
+                exit(64)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("linnbridge-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
 }

@@ -7,7 +7,7 @@ import Testing
         let reader = try CSVReader(input: BytesInput(text))
         let header = try #require(try reader.nextRecord())
         let map = try HeaderMap(headers: header.strings(), columns: StockColumns.all)
-        let validator = StockRowValidator(header: map)
+        var validator = StockRowValidator(header: map)
         var results: [Result<StockRow, RowError>] = []
         while let record = try reader.nextRecord() { results.append(validator.validate(record)) }
         return results

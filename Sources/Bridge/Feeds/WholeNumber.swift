@@ -63,7 +63,11 @@ public enum WholeNumber {
 /// Linnworks location ids: GUIDs in the 8-4-4-4-12 hex form.
 public enum LocationID {
     public static func isGUID(_ text: String) -> Bool {
-        let utf8 = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isGUID(UnsafeRawBufferPointer($0)) }
+    }
+
+    public static func isGUID(_ utf8: UnsafeRawBufferPointer) -> Bool {
         guard utf8.count == 36 else { return false }
         for (i, c) in utf8.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {

@@ -1,4 +1,7 @@
 import CSV
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The row rules of a stock snapshot that need nothing but the row itself.
 ///
@@ -9,6 +12,8 @@ public struct StockRowValidator: Sendable {
     let skuIndex: Int
     let levelIndex: Int
     let locationIndex: Int?
+    /// A file names a handful of locations millions of times: remember the last few, by bytes.
+    private var recentLocations = LocationCache()
 
     public init(header: HeaderMap) {
         skuIndex = header.index(of: StockColumns.sku)!
@@ -17,7 +22,7 @@ public struct StockRowValidator: Sendable {
     }
 
     /// Checks one record; a malformed record is a `bad_record` row error, never a throw.
-    public func validate(_ record: CSVRecord) -> Result<StockRow, RowError> {
+    public mutating func validate(_ record: CSVRecord) -> Result<StockRow, RowError> {
         if let problem = record.problem {
             return .failure(RowError(line: record.line, code: .badRecord, message: "This row could not be read: \(problem).".capitalisedFirst))
         }
@@ -36,13 +41,40 @@ public struct StockRowValidator: Sendable {
         }
         var location = LocationReference.defaultLocation
         if let locationIndex {
-            let cell = record[locationIndex].trimmedString
-            if !cell.isEmpty {
-                location = LocationID.isGUID(cell) ? .id(cell.lowercased()) : .name(cell)
-            }
+            location = record[locationIndex].withBytes { recentLocations.reference(for: trimmed($0), of: record[locationIndex]) }
         }
         return .success(StockRow(line: record.line, sku: sku, level: level, location: location))
     }
+}
+
+/// The last few distinct location cells and what they mean.
+struct LocationCache: Sendable {
+    private var entries: [([UInt8], LocationReference)] = []
+    private var next = 0
+
+    mutating func reference(for bytes: UnsafeRawBufferPointer, of field: CSVField) -> LocationReference {
+        if bytes.isEmpty { return .defaultLocation }
+        for entry in entries where entry.0.count == bytes.count {
+            if entry.0.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return entry.1 }
+        }
+        let text = field.trimmedString
+        let reference: LocationReference = LocationID.isGUID(bytes) ? .id(text.lowercased()) : .name(text)
+        if entries.count < 16 {
+            entries.append((Array(bytes), reference))
+        } else {
+            entries[next] = (Array(bytes), reference)
+            next = (next + 1) % 16
+        }
+        return reference
+    }
+}
+
+@inline(__always)
+func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    var lo = 0, hi = bytes.count
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    return UnsafeRawBufferPointer(rebasing: bytes[lo..<hi])
 }
 
 extension String {
