@@ -108,10 +108,14 @@ public final class CSVReader {
                 continue
             }
             switch scanRecord() {
-            case let .complete(next, fieldCount, linesInside, problem):
+            case let .complete(next, contentEnd, fieldCount, linesInside, problem):
                 let recordLine = line
+                let recordStart = start
                 start = next
                 line += 1 + linesInside
+                if contentEnd - recordStart > options.maxRecordBytes {
+                    return tooLargeRecord(line: recordLine)
+                }
                 if problem == nil, isEmptyRow(fieldCount) { continue }
                 var problem = problem
                 if options.requiresUniformFieldCount {
@@ -126,7 +130,9 @@ public final class CSVReader {
                 return CSVRecord(line: recordLine, problem: problem, count: fieldCount,
                                  base: UnsafePointer(buffer), spans: UnsafePointer(spans), encoding: dialect.encoding)
             case .needMore:
-                if end - start >= options.maxRecordBytes {
+                // More bytes pending than the cap (plus a CR whose LF is still to come): too large
+                // however it ends, so stop holding it.
+                if end - start > options.maxRecordBytes + 1 {
                     return try skipOversizedRecord()
                 }
                 try refill()
@@ -181,7 +187,7 @@ public final class CSVReader {
             start = 0
         }
         if end == capacity {
-            let newCapacity = min(max(capacity * 2, 64), options.maxRecordBytes + options.chunkSize)
+            let newCapacity = min(max(capacity * 2, 64), options.maxRecordBytes + options.chunkSize + 2)
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
             grown.update(from: buffer, count: end)
             buffer.deallocate()
@@ -194,7 +200,7 @@ public final class CSVReader {
     }
 
     enum ScanResult {
-        case complete(next: Int, fieldCount: Int, linesInside: Int, problem: CSVProblem?)
+        case complete(next: Int, contentEnd: Int, fieldCount: Int, linesInside: Int, problem: CSVProblem?)
         case needMore
     }
 
@@ -245,7 +251,7 @@ public final class CSVReader {
             if p == end {
                 guard eof else { return .needMore }
                 addSpan(FieldSpan(start: p, end: p, hasDoubledQuotes: false, isQuoted: false))
-                return .complete(next: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                return .complete(next: p, contentEnd: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
             }
             if buf[p] == quote {
                 var q = p + 1
@@ -268,14 +274,14 @@ public final class CSVReader {
                     note(.unterminatedQuote)
                     countInside(buf, from: p + 1, to: end, lines: &linesInside, problem: &problem)
                     addSpan(FieldSpan(start: p + 1, end: end, hasDoubledQuotes: doubled, isQuoted: true))
-                    return .complete(next: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                    return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
                 }
                 countInside(buf, from: p + 1, to: closing, lines: &linesInside, problem: &problem)
                 p = closing + 1
                 if p == end {
                     // eof is true here, or the quote scan would have asked for more.
                     addSpan(FieldSpan(start: fieldStart + 1, end: closing, hasDoubledQuotes: doubled, isQuoted: true))
-                    return .complete(next: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                    return .complete(next: p, contentEnd: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
                 }
                 let c = buf[p]
                 if c == delimiter {
@@ -286,14 +292,14 @@ public final class CSVReader {
                 if c == 0x0A || c == 0x0D {
                     guard let next = afterLineEnd(p) else { return .needMore }
                     addSpan(FieldSpan(start: fieldStart + 1, end: closing, hasDoubledQuotes: doubled, isQuoted: true))
-                    return .complete(next: next, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                    return .complete(next: next, contentEnd: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
                 }
                 // Text after the closing quote: keep the field's raw bytes, quotes and all.
                 note(.textAfterClosingQuote)
                 guard let stop = scanUnquoted(buf, from: p, end: end, delimiter: delimiter, problem: &problem) else {
                     if eof {
                         addSpan(FieldSpan(start: fieldStart, end: end, hasDoubledQuotes: false, isQuoted: false))
-                        return .complete(next: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                        return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
                     }
                     return .needMore
                 }
@@ -303,7 +309,7 @@ public final class CSVReader {
                 guard let stop = scanUnquoted(buf, from: p, end: end, delimiter: delimiter, problem: &problem) else {
                     if eof {
                         addSpan(FieldSpan(start: fieldStart, end: end, hasDoubledQuotes: false, isQuoted: false))
-                        return .complete(next: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                        return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
                     }
                     return .needMore
                 }
@@ -316,38 +322,46 @@ public final class CSVReader {
                 continue
             }
             guard let next = afterLineEnd(p) else { return .needMore }
-            return .complete(next: next, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+            return .complete(next: next, contentEnd: p, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
         }
     }
 
-    /// Skips a record larger than `maxRecordBytes` without keeping it, following quotes so a
-    /// line end inside them does not end it early, and returns it empty with its problem.
+    /// Skips a record larger than `maxRecordBytes` without keeping it, following the same quoting
+    /// rules as the scan (so a line end inside quotes does not end it early), and returns it empty
+    /// with its problem.
     private func skipOversizedRecord() throws(SystemError) -> CSVRecord {
         let recordLine = line
-        var inQuotes = false
+        var state = SkipState.fieldStart
         var lines = 0
         var previousCR = false
+        let delimiter = dialect.delimiter
         scanning: while true {
             var p = start
             let buf = buffer
             while p < end {
                 let c = buf[p]
-                if c == 0x22 {
-                    inQuotes.toggle()
-                } else if c == 0x0A {
-                    if !previousCR { lines += 1 }
-                    if !inQuotes { p += 1; start = p; break scanning }
-                } else if c == 0x0D {
-                    lines += 1
-                    if !inQuotes {
-                        p += 1
-                        if p < end { if buf[p] == 0x0A { p += 1 } } else { swallowLF = true }
-                        start = p
-                        break scanning
-                    }
-                }
-                previousCR = c == 0x0D
                 p += 1
+                let isLineEnd = c == 0x0A || c == 0x0D
+                if c == 0x0D || (c == 0x0A && !previousCR) { lines += 1 }
+                previousCR = c == 0x0D
+                switch state {
+                case .fieldStart:
+                    if c == 0x22 { state = .quoted } else if c == delimiter { state = .fieldStart } else if isLineEnd { break } else { state = .unquoted }
+                case .unquoted:
+                    if c == delimiter { state = .fieldStart }
+                case .quoted:
+                    if c == 0x22 { state = .quoteInQuoted }
+                    continue
+                case .quoteInQuoted:
+                    if c == 0x22 { state = .quoted } else if c == delimiter { state = .fieldStart } else if !isLineEnd { state = .unquoted }
+                }
+                if isLineEnd, state != .quoted {
+                    if c == 0x0D {
+                        if p < end { if buf[p] == 0x0A { p += 1 } } else { swallowLF = true }
+                    }
+                    start = p
+                    break scanning
+                }
             }
             start = end
             if atEOF { break }
@@ -355,8 +369,14 @@ public final class CSVReader {
             if start == end, atEOF { break }
         }
         line += max(lines, 1)
-        return CSVRecord(line: recordLine, problem: .recordTooLarge(limit: options.maxRecordBytes), count: 0,
-                         base: UnsafePointer(buffer), spans: UnsafePointer(spans), encoding: dialect.encoding)
+        return tooLargeRecord(line: recordLine)
+    }
+
+    private enum SkipState { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    private func tooLargeRecord(line: Int) -> CSVRecord {
+        CSVRecord(line: line, problem: .recordTooLarge(limit: options.maxRecordBytes), count: 0,
+                  base: UnsafePointer(buffer), spans: UnsafePointer(spans), encoding: dialect.encoding)
     }
 }
 

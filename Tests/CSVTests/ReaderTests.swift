@@ -287,3 +287,36 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct ReaderPropertyTests {
+    static let tokens: [[UInt8]] = [
+        Array("a".utf8), Array("SKU-1".utf8), Array(",".utf8), Array(";".utf8), Array("\"".utf8), Array("\"\"".utf8),
+        Array("\n".utf8), Array("\r".utf8), Array("\r\n".utf8), Array(" ".utf8), Array("é".utf8), Array("🙂".utf8),
+        [0], [0xE9], Array("\t".utf8), Array("|".utf8), Array(String(repeating: "x", count: 70).utf8),
+    ]
+
+    /// Whatever the bytes, every chunk size reads exactly the same records, problems and lines.
+    @Test func chunkSizeNeverChangesWhatIsRead() throws {
+        var problemsSeen = Set<String>()
+        for seed in 0..<300 {
+            var generator = SplitMix64(seed: UInt64(seed) &* 7919)
+            var bytes: [UInt8] = []
+            let length = Int(generator.next() % 400)
+            for _ in 0..<length { bytes += Self.tokens[Int(generator.next() % UInt64(Self.tokens.count))] }
+            let reference = try readAll(bytes, CSVReaderOptions(maxRecordBytes: 100))
+            for chunk in [1, 2, 3, 5, 8, 13, 64] {
+                let other = try readAll(bytes, CSVReaderOptions(chunkSize: chunk, maxRecordBytes: 100))
+                #expect(other.0 == reference.0)
+                #expect(other.1 == reference.1, "seed \(seed) chunk \(chunk)")
+            }
+            let lines = reference.1.map(\.line)
+            #expect(lines == lines.sorted())
+            #expect(Set(lines).count == lines.count)
+            for record in reference.1 {
+                if let problem = record.problem { problemsSeen.insert("\(problem)".components(separatedBy: " ").prefix(4).joined(separator: " ")) }
+            }
+        }
+        // The soup must reach every kind of problem, or this test proves less than it claims.
+        #expect(problemsSeen.count >= 6, "\(problemsSeen)")
+    }
+}
