@@ -39,8 +39,12 @@ enum Corpus {
         if let given = ProcessInfo.processInfo.environment["LINNBRIDGE_CORPUS"] { return given }
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let path = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
+        let candidates = [
+            repository.deletingLastPathComponent().appendingPathComponent("shared/corpus").path,
+            FileManager.default.currentDirectoryPath + "/../shared/corpus",
+            "/work/shared/corpus",
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 
     static func files(_ sub: String) -> [String] {
