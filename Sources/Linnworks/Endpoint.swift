@@ -50,6 +50,17 @@ public enum Endpoint: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// Whether the published spec says GET with query parameters (the others are POSTed as forms).
+    public var usesGET: Bool {
+        switch self {
+        case .getStockLocations, .getOrderDetailsByNumOrderID, .getOrderDetailsByReferenceID, .getIdentifiers,
+             .getPostalServices:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether sending the call twice could change Linnworks twice; such calls are never retried blindly.
     public var isIdempotent: Bool { self != .processOrdersInBatch }
 
