@@ -1,0 +1,173 @@
+import Foundation
+import Support
+
+/// The bridge's only way to talk to Linnworks.
+///
+/// Exists to hide everything a caller should not have to think about: opening the session
+/// at the auth URL and re-opening it on a 401, pacing each endpoint under its limit,
+/// honouring 429s, retrying server errors and lost connections with backoff — except for
+/// `ProcessOrdersInBatch`, which is never re-sent blindly (see `processOrders`).
+/// One client per process; it is safe to share across tasks.
+public final class LinnworksClient: Sendable {
+    let credentials: Credentials
+    let configuration: LinnworksClientConfiguration
+    let transport: HTTPTransport
+    let limiter: PacingLimiter
+    let scrubber: SecretScrubber
+    private let keeper: SessionKeeper
+
+    public init(credentials: Credentials, configuration: LinnworksClientConfiguration = LinnworksClientConfiguration()) {
+        self.credentials = credentials
+        self.configuration = configuration
+        let transport = HTTPTransport(configuration: configuration)
+        let scrubber = SecretScrubber([credentials.applicationSecret, credentials.installationToken])
+        self.transport = transport
+        self.limiter = PacingLimiter(configuration: configuration)
+        self.scrubber = scrubber
+        let opener = SessionOpener(credentials: credentials, configuration: configuration,
+                                   transport: transport, scrubber: scrubber)
+        self.keeper = SessionKeeper(authorizer: { await opener.open() })
+    }
+
+    /// Opens a session now (later calls do it on demand); fails fast on wrong credentials.
+    public func authorize() async throws(LinnworksError) {
+        _ = try await keeper.session().get()
+    }
+
+    /// Sends one call with pacing, re-authorization and retries, and decodes the answer.
+    ///
+    /// `orderIDs` names what a non-idempotent call was about, for the `ambiguous` error.
+    func call<Answer: Decodable>(_ endpoint: Endpoint, _ form: FormBody, as: Answer.Type,
+                                 orderIDs: [String] = []) async throws(LinnworksError) -> Answer {
+        let reply = try await send(endpoint, form, orderIDs: orderIDs)
+        do {
+            return try JSONDecoder().decode(Answer.self, from: reply.body)
+        } catch {
+            throw .invalidResponse(endpoint: endpoint, reason: "could not decode the answer (\(reply.body.count) bytes)")
+        }
+    }
+
+    func send(_ endpoint: Endpoint, _ form: FormBody, orderIDs: [String]) async throws(LinnworksError) -> HTTPReply {
+        var failures = 0
+        var throttles = 0
+        var hasReauthorized = false
+        var attempt = 0
+        while true {
+            attempt += 1
+            if Task.isCancelled { throw .cancelled }
+            let session = try await keeper.session().get()
+            let permit = configuration.isPacingEnabled ? try await limiter.acquire(endpoint) : nil
+            let started = ContinuousClock.now
+            let result: Result<HTTPReply, TransportFailure>
+            do {
+                let url = session.server.appendingPathComponent(endpoint.path)
+                result = .success(try await transport.send(url: url, usesGET: endpoint.usesGET, form: form,
+                                                           authorization: session.token))
+            } catch {
+                result = .failure(error)
+            }
+            if let permit { await limiter.release(permit) }
+            let seconds = ContinuousClock.now - started
+            let elapsed = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
+
+            switch result {
+            case .success(let reply):
+                let outcome = Self.outcome(of: reply.status)
+                observe(endpoint, attempt, reply.status, outcome, elapsed)
+                switch reply.status {
+                case 200..<300:
+                    return reply
+                case 401:
+                    if hasReauthorized {
+                        throw .authorizationRefused(message: "session refused again after re-authorizing")
+                    }
+                    hasReauthorized = true
+                    await keeper.discard(session)
+                case 403:
+                    throw .authorizationRefused(message: message(in: reply))
+                case 429:
+                    throttles += 1
+                    let retryAfter = reply.header("Retry-After").flatMap(Double.init)
+                    if throttles > configuration.retry.maxThrottleWaits
+                        || (retryAfter ?? 0) > configuration.retry.maxRetryAfter {
+                        throw .throttled(endpoint: endpoint, retryAfterSeconds: retryAfter)
+                    }
+                    let backoff = configuration.retry.throttleDelay * pow(2, Double(throttles - 1))
+                    try await pause(retryAfter ?? backoff)
+                case 500..<600:
+                    let reason = "HTTP \(reply.status): \(message(in: reply))"
+                    if !endpoint.isIdempotent {
+                        throw .ambiguous(endpoint: endpoint, orderIDs: orderIDs, reason: reason)
+                    }
+                    failures += 1
+                    if failures >= configuration.retry.maxAttempts {
+                        throw .unavailable(endpoint: endpoint, reason: reason)
+                    }
+                    try await pause(configuration.retry.delay(afterFailures: failures))
+                default:
+                    throw .badRequest(endpoint: endpoint, status: reply.status, message: message(in: reply))
+                }
+            case .failure(let failure):
+                switch failure {
+                case .cancelled:
+                    throw .cancelled
+                case .fatal(let reason):
+                    observe(endpoint, attempt, nil, .failed, elapsed)
+                    throw .configuration(reason: scrubber.scrub(reason))
+                case .notSent(let outcome, let reason):
+                    observe(endpoint, attempt, nil, outcome, elapsed)
+                    failures += 1
+                    if failures >= configuration.retry.maxAttempts {
+                        throw .unavailable(endpoint: endpoint, reason: scrubber.scrub(reason))
+                    }
+                    try await pause(configuration.retry.delay(afterFailures: failures))
+                case .answerLost(let outcome, let reason):
+                    observe(endpoint, attempt, nil, outcome, elapsed)
+                    if !endpoint.isIdempotent {
+                        throw .ambiguous(endpoint: endpoint, orderIDs: orderIDs, reason: scrubber.scrub(reason))
+                    }
+                    failures += 1
+                    if failures >= configuration.retry.maxAttempts {
+                        throw .unavailable(endpoint: endpoint, reason: scrubber.scrub(reason))
+                    }
+                    try await pause(configuration.retry.delay(afterFailures: failures))
+                }
+            }
+        }
+    }
+
+    private func pause(_ seconds: Double) async throws(LinnworksError) {
+        do {
+            try await Task.sleep(for: .nanoseconds(Int64(max(0, seconds) * 1_000_000_000)))
+        } catch {
+            throw .cancelled
+        }
+    }
+
+    private func observe(_ endpoint: Endpoint, _ attempt: Int, _ status: Int?, _ outcome: CallRecord.Outcome,
+                         _ seconds: Double) {
+        configuration.observer?(CallRecord(endpoint: endpoint, attempt: attempt, status: status,
+                                           outcome: outcome, seconds: seconds))
+    }
+
+    /// Linnworks' own sentence from an error body, scrubbed of secrets and cut to a sane length.
+    func message(in reply: HTTPReply) -> String {
+        let text: String
+        if let body = try? JSONDecoder().decode(LinnworksErrorBody.self, from: reply.body), let message = body.message {
+            text = message
+        } else {
+            text = String(decoding: reply.body.prefix(300), as: UTF8.self)
+        }
+        return scrubber.scrub(String(text.prefix(300)))
+    }
+
+    static func outcome(of status: Int) -> CallRecord.Outcome {
+        switch status {
+        case 200..<300: return .ok
+        case 401: return .unauthorized
+        case 429: return .throttled
+        case 500...: return .serverError
+        default: return .badRequest
+        }
+    }
+}
