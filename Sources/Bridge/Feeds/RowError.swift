@@ -9,6 +9,8 @@ public enum RowErrorCode: String, Sendable, CaseIterable {
     case unknownSKU = "unknown_sku"
     case superseded = "superseded"
     case badRecord = "bad_record"
+    /// Linnworks refused the call carrying this row (HTTP 400); the message is Linnworks' own.
+    case rejectedByLinnworks = "linnworks_rejected"
 }
 
 /// Why one row of an input file was not applied, in words a warehouse clerk understands.

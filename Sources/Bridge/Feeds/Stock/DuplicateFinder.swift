@@ -1,0 +1,93 @@
+import CSV
+import Support
+
+/// Finds, in a first pass over the file, which rows a later row for the same SKU and location overrides.
+///
+/// Exists because "the last row wins and the earlier one is reported" must hold for files of
+/// any size in bounded memory. Each row's key (SKU, location) is hashed to 64 bits; a Bloom
+/// filter sized from the file remembers the keys seen, and only keys it may have seen before
+/// are kept exactly, with the last line they appear on. A row is superseded when its key is
+/// kept and a later line holds it. (Two different keys sharing a 64-bit hash would be taken for
+/// one; at five million rows the odds are about one in ten million.)
+public struct DuplicateFinder: Sendable {
+    /// Key hash → the last line the key appears on, for keys seen more than once (plus a few
+    /// the filter was unsure of, which appear once and so supersede nothing).
+    private var lastLine: [UInt64: Int] = [:]
+
+    public init() {}
+
+    /// The line that overrides the row with `key` on `line`, or nil if this row is the one that counts.
+    public func supersedingLine(key: UInt64, line: Int) -> Int? {
+        guard let last = lastLine[key], last != line else { return nil }
+        return last
+    }
+
+    /// Reads `path` once with the feed's reader settings and collects the duplicate keys.
+    /// `keyOf` returns the row's key, or nil for rows that will be rejected anyway.
+    public static func scan(path: String, options: CSVReaderOptions, fileBytes: Int,
+                            keyOf: (CSVRecord) -> UInt64?) throws(SystemError) -> DuplicateFinder {
+        let reader = try CSVReader(path: path, options: options)
+        _ = try reader.nextRecord()
+        var filter = BloomFilter(expectedKeys: max(1024, fileBytes / 16))
+        var finder = DuplicateFinder()
+        while let record = try reader.nextRecord() {
+            guard let key = keyOf(record) else { continue }
+            if filter.insertReportingPresence(key) { finder.lastLine[key] = record.line }
+        }
+        return finder
+    }
+}
+
+/// A fixed-size set of 64-bit hashes that may say "seen" wrongly but never "not seen" wrongly.
+struct BloomFilter {
+    private var bits: [UInt64]
+    private let mask: UInt64
+
+    /// About 12 bits per key (≈ 0.3 % false positives with 4 probes), between 64 KiB and 16 MiB.
+    init(expectedKeys: Int) {
+        var words = 1024
+        while words < 2_097_152, words * 64 < expectedKeys * 12 { words *= 2 }
+        bits = [UInt64](repeating: 0, count: words)
+        mask = UInt64(words * 64 - 1)
+    }
+
+    /// Inserts `hash`; returns whether it may have been present already.
+    mutating func insertReportingPresence(_ hash: UInt64) -> Bool {
+        let h1 = hash, h2 = (hash >> 32) | (hash << 32) | 1
+        var present = true
+        for i in 0..<4 {
+            let bit = (h1 &+ UInt64(i) &* h2) & mask
+            let word = Int(bit >> 6), flag = UInt64(1) << (bit & 63)
+            if bits[word] & flag == 0 {
+                present = false
+                bits[word] |= flag
+            }
+        }
+        return present
+    }
+}
+
+/// FNV-1a over the key's bytes, then a final mix so nearby SKUs spread over the filter.
+struct KeyHasher {
+    private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
+    }
+
+    mutating func separator() { state = (state ^ 0x1F) &* 0x0000_0100_0000_01B3 }
+
+    func finalize() -> UInt64 {
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,155 @@
+import CSV
+import Foundation
+import Linnworks
+import Support
+
+/// The stock feed: a stock snapshot file in, absolute stock levels in Linnworks out, and a
+/// report of exactly the rows that failed.
+///
+/// Exists as the pipeline product.md describes, stage by stage: parse (`CSVReader`) → map
+/// (`HeaderMap`) → validate (`StockRowValidator`) → find superseded rows (`DuplicateFinder`,
+/// a first pass) → resolve locations (`LocationDirectory`, one call per run) → batch → submit
+/// (`Stock/SetStockLevel`, up to `maxInFlight` batches at once while parsing goes on) →
+/// reconcile (a SKU missing from the answer is `unknown_sku`) → report (`ErrorReport`).
+/// Memory is bounded by the batches in flight whatever the file's size.
+public struct StockFeed: Sendable {
+    public let options: StockFeedOptions
+    /// Linnworks; nil only for an offline `check`.
+    public let service: (any StockService)?
+
+    public init(options: StockFeedOptions, service: (any StockService)?) {
+        self.options = options
+        self.service = service
+    }
+
+    /// Runs the feed on one file and writes `reportPath` if a row failed.
+    /// Throws only when the file or the run fails as a whole.
+    public func run(path: String, reportPath: String) async throws(FeedError) -> FeedSummary {
+        let started = ContinuousClock.now
+        var summary = FeedSummary(file: path)
+        let (reader, headers, header) = try openWithHeader(path)
+        let hasLocationColumn = header.index(of: StockColumns.location) != nil
+
+        var directory: LocationDirectory?
+        var knownSKUs: Set<String>?
+        if options.mode != .check(online: false) {
+            guard let service else { throw .configuration("no Linnworks credentials to look up locations with") }
+            directory = LocationDirectory(try await linnworks { () async throws(LinnworksError) in try await service.stockLocations() })
+            summary.apiCalls += 1
+            if !hasLocationColumn, !directory!.resolve(.defaultLocation, defaultLocation: options.defaultLocation).isFound {
+                throw .configuration("stock.defaultLocation \"\(options.defaultLocation)\" is not a Linnworks location, and \(fileName(path)) has no location column")
+            }
+            if options.mode == .check(online: true) {
+                let answer = try await linnworks { () async throws(LinnworksError) in try await service.allSKUs() }
+                knownSKUs = answer.skus
+                summary.apiCalls += answer.calls
+            }
+        }
+
+        let keys = RowKeys(directory: directory, defaultLocation: options.defaultLocation)
+        let duplicates: DuplicateFinder
+        do {
+            var firstPass = StockRowValidator(header: header)
+            let size = (try? ReadableFile(path: path).size()) ?? 0
+            duplicates = try DuplicateFinder.scan(path: path, options: options.reader, fileBytes: size) { record in
+                guard case let .success(row) = firstPass.validate(record) else { return nil }
+                return keys.key(for: row)
+            }
+        } catch {
+            throw .fileRejected(file: path, reason: "cannot be read: \(error)")
+        }
+
+        let report = ErrorReport(destination: reportPath, inputHeader: headers)
+        var pass = SecondPass(options: options, header: header, keys: keys, duplicates: duplicates,
+                              directory: directory, knownSKUs: knownSKUs, report: report)
+        let failure = await pass.run(reader: reader, service: service, summary: &summary)
+        if let failure {
+            report.discard()
+            throw failure
+        }
+        do {
+            summary.reportPath = try report.finish()
+        } catch {
+            throw .fileRejected(file: path, reason: "the error report could not be written: \(error)")
+        }
+        let elapsed = ContinuousClock.now - started
+        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return summary
+    }
+
+    private func openWithHeader(_ path: String) throws(FeedError) -> (CSVReader, [String], HeaderMap) {
+        do {
+            let reader = try CSVReader(path: path, options: options.reader)
+            guard let record = try reader.nextRecord() else {
+                throw FeedError.fileRejected(file: path, reason: HeaderError.noHeader.description)
+            }
+            if let problem = record.problem {
+                throw FeedError.fileRejected(file: path, reason: "the header row (line \(record.line)) cannot be read: \(problem)")
+            }
+            let headers = record.strings()
+            do {
+                return (reader, headers, try HeaderMap(headers: headers, columns: StockColumns.all, extraAliases: options.columnAliases))
+            } catch {
+                throw FeedError.fileRejected(file: path, reason: "line \(record.line): \(error.description)")
+            }
+        } catch let error as FeedError {
+            throw error
+        } catch {
+            throw .fileRejected(file: path, reason: "cannot be read: \(error)")
+        }
+    }
+}
+
+/// Turns a Linnworks failure into what it means for the whole run.
+func linnworks<T>(_ body: () async throws(LinnworksError) -> T) async throws(FeedError) -> T {
+    do {
+        return try await body()
+    } catch {
+        throw FeedError(error)
+    }
+}
+
+extension FeedError {
+    init(_ error: LinnworksError) {
+        switch error {
+        case .authorizationRefused: self = .authorizationRefused(error.description)
+        case .configuration: self = .configuration(error.description)
+        default: self = .linnworksUnavailable(error.description)
+        }
+    }
+}
+
+func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+}
+
+/// The identity of a row for "same SKU and location": the SKU and the location as resolved
+/// (a name and its GUID are one location), or as written when offline.
+struct RowKeys: Sendable {
+    let directory: LocationDirectory?
+    let defaultLocation: String
+
+    /// The file's reference with "no location" replaced by the configured default.
+    func explicit(_ reference: LocationReference) -> LocationReference {
+        guard case .defaultLocation = reference else { return reference }
+        let trimmed = defaultLocation.trimmingCharacters(in: .whitespaces)
+        return LocationID.isGUID(trimmed) ? .id(trimmed.lowercased()) : .name(trimmed)
+    }
+
+    func key(for row: StockRow) -> UInt64 {
+        var hasher = KeyHasher()
+        hasher.combine(row.sku)
+        hasher.separator()
+        let reference = explicit(row.location)
+        if let directory, case let .found(location) = directory.resolve(reference, defaultLocation: defaultLocation) {
+            hasher.combine(location.id)
+        } else {
+            switch reference {
+            case let .id(id): hasher.combine(id)
+            case let .name(name): hasher.combine("name:" + name.trimmingCharacters(in: .whitespaces).lowercased())
+            case .defaultLocation: hasher.combine("default")
+            }
+        }
+        return hasher.finalize()
+    }
+}

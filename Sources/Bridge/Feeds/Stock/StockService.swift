@@ -1,0 +1,34 @@
+import Linnworks
+
+/// What the stock feed needs from Linnworks, and nothing more.
+///
+/// Exists so each stage of the feed can be tested alone; `LinnworksClient` is the real one,
+/// and every end-to-end test runs it against the sandbox over HTTP.
+public protocol StockService: Sendable {
+    func stockLocations() async throws(LinnworksError) -> [StockLocation]
+    /// Sets absolute levels; SKUs Linnworks does not know are missing from the answer.
+    func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [StockItemLevel]
+    /// Every SKU the account has (read-only; for `check --online`), and how many calls that took.
+    func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int)
+}
+
+extension LinnworksClient: StockService {
+    public func stockLocations() async throws(LinnworksError) -> [StockLocation] {
+        try await getStockLocations()
+    }
+
+    public func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [StockItemLevel] {
+        try await setStockLevel(updates, changeSource: "LinnBridge")
+    }
+
+    public func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int) {
+        var skus = Set<String>()
+        var page = 1
+        while true {
+            let items = try await getStockItemsFull(pageNumber: page, entriesPerPage: 200, dataRequirements: [])
+            for item in items { if let sku = item.sku { skus.insert(sku) } }
+            if items.count < 200 { return (skus, page) }
+            page += 1
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import CSV
+import Support
+
+/// `<input>.errors.csv`: every failed row with the input's own header and cells, then `line`,
+/// `error_code` and `error`.
+///
+/// Exists so a clerk can open one file in Excel, fix the rows, and drop it again. Rows come out
+/// in line order even though failures are found at different stages (parsing, then Linnworks'
+/// answer for a batch): failures wait in a small buffer until no earlier line can still fail
+/// (`release(below:)`), so memory is bounded by the rows in flight, not by the file.
+/// The file is only created when the first row fails, and appears atomically at `finish()`.
+public final class ErrorReport {
+    public let destination: String
+    private let header: [String]
+    private var file: CSVFileWriter?
+    private var waiting: [Entry] = []
+    public private(set) var rowCount = 0
+
+    struct Entry {
+        var line: Int
+        var cells: [String]
+        var code: RowErrorCode
+        var message: String
+    }
+
+    public init(destination: String, inputHeader: [String]) {
+        self.destination = destination
+        self.header = inputHeader
+    }
+
+    /// Records a failed row; `cells` are the row's own cells as read.
+    public func add(line: Int, cells: [String], error: RowError) {
+        waiting.append(Entry(line: line, cells: cells, code: error.code, message: error.message))
+    }
+
+    /// Writes out, in line order, every waiting failure whose line is below `line`.
+    public func release(below line: Int) throws(SystemError) {
+        guard waiting.contains(where: { $0.line < line }) else { return }
+        waiting.sort { $0.line < $1.line }
+        let cut = waiting.firstIndex { $0.line >= line } ?? waiting.count
+        for entry in waiting[..<cut] { try write(entry) }
+        waiting.removeFirst(cut)
+    }
+
+    /// Writes what is left and publishes the report; returns its path, or nil if no row failed.
+    @discardableResult
+    public func finish() throws(SystemError) -> String? {
+        try release(below: .max)
+        guard let file else { return nil }
+        try file.commit()
+        self.file = nil
+        return destination
+    }
+
+    /// Abandons the report (the run failed as a whole); nothing appears.
+    public func discard() {
+        file?.discard()
+        file = nil
+        waiting.removeAll()
+    }
+
+    private func write(_ entry: Entry) throws(SystemError) {
+        if file == nil {
+            let created = try CSVFileWriter(destination: destination, bom: true)
+            try created.writeRow(header + ["line", "error_code", "error"])
+            file = created
+        }
+        // Keep the report's columns aligned: a ragged row is cut or padded to the header's width
+        // (its message says how many fields it had).
+        var cells = Array(entry.cells.prefix(header.count))
+        cells += Array(repeating: "", count: header.count - cells.count)
+        try file!.writeRow(cells.map(CSVCell.text) + [.number(String(entry.line)), .text(entry.code.rawValue), .text(entry.message)])
+        rowCount += 1
+    }
+}
