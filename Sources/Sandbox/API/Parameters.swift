@@ -1,0 +1,165 @@
+import Foundation
+import Linnworks
+
+/// The parameters of one API call, however they were sent.
+///
+/// Exists because Linnworks accepts the same call as SDK-style form fields (objects as JSON,
+/// `True`/`False`, empty for null), as a JSON object keyed by parameter, as the flat
+/// `request` object or wrapped in `{"request":…}`, and in the query of a GET — all with
+/// names in any case (api.md §1). Handlers ask by name and get typed values or a 400.
+struct Parameters {
+    enum Value {
+        case text(String)
+        case json(JSONValue)
+    }
+
+    /// Lower-cased parameter name → value.
+    private(set) var values: [String: Value] = [:]
+
+    init() {}
+
+    /// Builds the parameters from the query, then the body (form or JSON); a body that is
+    /// neither is a 400 naming `request`.
+    init(request: HTTPRequest, endpoint: Endpoint) throws(APIFailure) {
+        if let query = request.query { merge(form: query) }
+        guard !request.body.isEmpty else {
+            unwrapRequestObject(for: endpoint)
+            return
+        }
+        let contentType = request.header("content-type")?.lowercased() ?? ""
+        let firstByte = request.body.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        let looksLikeJSON = firstByte == UInt8(ascii: "{") || firstByte == UInt8(ascii: "[")
+        if contentType.contains("json") || (looksLikeJSON && !contentType.contains("form")) {
+            guard let json = JSONValue.parse(Data(request.body)) else { throw .invalidParameter("request") }
+            guard case .object(let members) = json else { throw .invalidParameter("request") }
+            for (name, value) in members { values[name.lowercased()] = .json(value) }
+        } else {
+            merge(form: String(decoding: request.body, as: UTF8.self))
+        }
+        unwrapRequestObject(for: endpoint)
+    }
+
+    private mutating func merge(form: String) {
+        for pair in form.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Parameters.unescape(parts[0])
+            let value = parts.count > 1 ? Parameters.unescape(parts[1]) : ""
+            values[name.lowercased()] = .text(value)
+        }
+    }
+
+    /// For single-`request` methods, lifts the request object's fields to the top level,
+    /// whether it came as the form field `request=<json>` or as `{"request":{…}}`.
+    private mutating func unwrapRequestObject(for endpoint: Endpoint) {
+        guard endpoint.takesRequestObject, let wrapped = values["request"] else { return }
+        let object: JSONValue?
+        switch wrapped {
+        case .text(let text): object = JSONValue.parse(text)
+        case .json(let json): object = json
+        }
+        guard case .object(let members)? = object else { return }
+        values["request"] = nil
+        for (name, value) in members { values[name.lowercased()] = .json(value) }
+    }
+
+    static func unescape<S: StringProtocol>(_ text: S) -> String {
+        let plus = text.replacingOccurrences(of: "+", with: " ")
+        return plus.removingPercentEncoding ?? plus
+    }
+
+    func has(_ name: String) -> Bool { values[name.lowercased()] != nil }
+
+    /// The value as text; nil when absent, empty or null.
+    func string(_ name: String) throws(APIFailure) -> String? {
+        switch values[name.lowercased()] {
+        case nil: return nil
+        case .text(let text): return text.isEmpty || text == "null" ? nil : text
+        case .json(let json):
+            switch json {
+            case .null: return nil
+            case .string(let text): return text
+            case .number, .bool: return String(decoding: json.serialized(), as: UTF8.self)
+            default: throw .invalidParameter(name)
+            }
+        }
+    }
+
+    func int(_ name: String) throws(APIFailure) -> Int? {
+        guard let text = try string(name) else { return nil }
+        if let value = Int(text) { return value }
+        if let value = Double(text), value == value.rounded(), abs(value) < 1e15 { return Int(value) }
+        throw .invalidParameter(name)
+    }
+
+    func bool(_ name: String) throws(APIFailure) -> Bool? {
+        guard let text = try string(name) else { return nil }
+        switch text.lowercased() {
+        case "true", "1": return true
+        case "false", "0": return false
+        default: throw .invalidParameter(name)
+        }
+    }
+
+    /// A GUID, lower-cased; nil when absent or empty; 400 when malformed.
+    func guid(_ name: String) throws(APIFailure) -> String? {
+        guard let text = try string(name) else { return nil }
+        guard let guid = GUID.normalized(text) else { throw .invalidParameter(name) }
+        return guid
+    }
+
+    /// An object or list parameter decoded into `T`, matching member names ignoring case.
+    func decode<T: Decodable>(_ name: String, as type: T.Type) throws(APIFailure) -> T? {
+        let json: JSONValue
+        switch values[name.lowercased()] {
+        case nil: return nil
+        case .text(let text):
+            if text.isEmpty || text == "null" { return nil }
+            guard let parsed = JSONValue.parse(text) else { throw .invalidParameter(name) }
+            json = parsed
+        case .json(let value):
+            json = value
+        }
+        if json.isNull { return nil }
+        do {
+            let data = Data(CanonicalKeys.apply(to: json).serialized())
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw .invalidParameter(name)
+        }
+    }
+
+    /// Text of every parameter, for the call log; secret-bearing names are left out.
+    func loggable() -> JSONValue {
+        var members: [(String, JSONValue)] = []
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+            if CanonicalKeys.secretNames.contains(name) { continue }
+            switch value {
+            case .text(let text): members.append((name, .string(String(text.prefix(500)))))
+            case .json(let json):
+                let text = String(decoding: json.serialized(), as: UTF8.self)
+                members.append((name, .string(String(text.prefix(500)))))
+            }
+        }
+        return .object(members)
+    }
+}
+
+/// GUID text handling: Linnworks GUIDs are lower-case, and "none" is all zeros.
+enum GUID {
+    static let zero = "00000000-0000-0000-0000-000000000000"
+
+    /// The GUID in canonical lower-case form, or nil when `text` is not one.
+    static func normalized(_ text: String) -> String? {
+        var trimmed = Substring(text)
+        if trimmed.hasPrefix("{"), trimmed.hasSuffix("}") { trimmed = trimmed.dropFirst().dropLast() }
+        guard let uuid = UUID(uuidString: String(trimmed)) else { return nil }
+        return uuid.uuidString.lowercased()
+    }
+
+    /// A deterministic GUID from two numbers, for generated accounts.
+    static func make(_ kind: UInt32, _ number: UInt64) -> String {
+        let hex = String(format: "%08x-%04x-4%03x-8%03x-%012llx", kind, (number >> 48) & 0xFFFF,
+                         (number >> 36) & 0xFFF, (number >> 24) & 0xFFF, number & 0xFFFF_FFFF_FFFF)
+        return hex
+    }
+}

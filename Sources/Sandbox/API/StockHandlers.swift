@@ -1,0 +1,119 @@
+import Linnworks
+
+/// `Inventory/*` and `Stock/*`: locations, stock writes and stock reads.
+extension SandboxAccount {
+    func getStockLocations() -> [StockLocation] {
+        state.withLock { $0.locations }
+    }
+
+    /// `SetStockLevel` (absolute) and `UpdateStockLevelsBySKU` (delta). The whole batch is
+    /// checked before anything changes; unknown SKUs are left out of the answer (api.md §3).
+    func writeStockLevels(_ parameters: Parameters, absolute: Bool) throws(APIFailure) -> [StockItemLevel] {
+        guard let updates = try parameters.decode("stockLevels", as: [StockLevelUpdate].self) else {
+            throw .invalidParameter("stockLevels")
+        }
+        if updates.count > 1000 { throw .message(400, "Too many stock levels in one call (at most 1000)") }
+        return try state.withLock { state throws(APIFailure) in
+            var resolved: [(item: Int, location: Int, level: Int)] = []
+            for update in updates {
+                guard let level = update.level else { throw .invalidParameter("stockLevels") }
+                let locationText = update.locationID.flatMap { $0.isEmpty ? nil : $0 } ?? GUID.zero
+                guard let locationID = GUID.normalized(locationText),
+                      let location = state.locationIndexByID[locationID] else {
+                    throw .invalidParameter("LocationId")
+                }
+                guard let sku = update.sku, let item = state.itemIndexBySKU[sku.lowercased()] else { continue }
+                resolved.append((item, location, level))
+            }
+            let now = AccountState.now()
+            for row in resolved {
+                if absolute {
+                    state.levels[row.item][row.location] = row.level
+                } else {
+                    state.levels[row.item][row.location] += row.level
+                }
+                state.lastUpdate[row.item][row.location] = now
+            }
+            return resolved.map { state.stockItemLevel(item: $0.item, location: $0.location) }
+        }
+    }
+
+    /// `GetStockItemsFull`: items matching `keyword` (SKU, title or barcode), one page at a time.
+    func getStockItemsFull(_ parameters: Parameters) throws(APIFailure) -> [StockItemFull] {
+        let keyword = (try parameters.string("keyword") ?? "").lowercased()
+        let perPage = try parameters.int("entriesPerPage") ?? 20
+        let page = try parameters.int("pageNumber") ?? 1
+        guard (1...200).contains(perPage) else { throw .invalidParameter("entriesPerPage") }
+        guard page >= 1 else { throw .invalidParameter("pageNumber") }
+        let requirements = try parameters.decode("dataRequirements", as: [String].self) ?? []
+        let wantsLevels = requirements.isEmpty || requirements.contains { $0.caseInsensitiveCompare("StockLevels") == .orderedSame }
+        return state.withLock { state in
+            var matching: [Int] = []
+            for (index, item) in state.items.enumerated() {
+                if keyword.isEmpty || item.sku.lowercased().contains(keyword) || item.title.lowercased().contains(keyword)
+                    || (item.barcode?.lowercased().contains(keyword) ?? false) {
+                    matching.append(index)
+                }
+            }
+            let start = (page - 1) * perPage
+            guard start < matching.count else { return [] }
+            return matching[start..<min(matching.count, start + perPage)].map { index in
+                let item = state.items[index]
+                var full = StockItemFull()
+                full.suppliers = []
+                full.stockLevels = wantsLevels
+                    ? state.locations.indices.map { state.stockItemLevel(item: index, location: $0) } : []
+                full.channelDescriptions = []
+                full.extendedProperties = []
+                full.channelTitles = []
+                full.channelPrices = []
+                full.images = []
+                full.sku = item.sku
+                full.title = item.title
+                full.barcode = item.barcode ?? ""
+                full.metaData = ""
+                full.isVariationParent = false
+                full.isBatchedStockType = false
+                full.purchasePrice = item.purchasePrice
+                full.retailPrice = item.retailPrice
+                full.taxRate = 0
+                full.postalServiceID = GUID.zero
+                full.postalServiceName = ""
+                full.categoryID = GUID.zero
+                full.categoryName = "Default"
+                full.packageGroupID = GUID.zero
+                full.packageGroupName = "Default"
+                full.height = 0
+                full.width = 0
+                full.depth = 0
+                full.weight = item.weight
+                full.creationDate = "2024-01-01T00:00:00Z"
+                full.inventoryTrackingType = 0
+                full.batchNumberScanRequired = false
+                full.serialNumberScanRequired = false
+                full.stockItemID = item.id
+                full.stockItemIntID = item.intID
+                return full
+            }
+        }
+    }
+
+    /// `GetStockLevel_Batch`: every location's level for each named stock item; unknown ids are left out.
+    func getStockLevelBatch(_ parameters: Parameters) throws(APIFailure) -> [StockLevelBatchResponse] {
+        guard let ids = try parameters.decode("StockItemIds", as: [String].self) else {
+            throw .invalidParameter("StockItemIds")
+        }
+        return state.withLock { state in
+            ids.compactMap { text in
+                guard let id = GUID.normalized(text), let index = state.itemIndexByID[id] else { return nil }
+                return StockLevelBatchResponse(
+                    stockItemID: id,
+                    levels: state.locations.indices.map { state.stockItemLevel(item: index, location: $0) })
+            }
+        }
+    }
+
+    func getPostalServices() -> [PostalService] {
+        state.withLock { $0.postalServices }
+    }
+}

@@ -1,0 +1,176 @@
+/// Turns any `Encodable` into a `JSONValue`, writing `null` for every nil property.
+///
+/// Exists because Swift's synthesized `Encodable` skips nil optionals while Linnworks
+/// emits every key, nulls included (api.md §1); answering "with exactly the keys of
+/// models.md" means the shared models must be encoded by this rather than `JSONEncoder`.
+struct JSONValueEncoder {
+    static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        let root = EncodingNode()
+        let encoder = TreeEncoder(node: root, codingPath: [])
+        try value.encode(to: encoder)
+        return root.value
+    }
+}
+
+/// A mutable slot in the tree being built; containers hand out child slots.
+private final class EncodingNode {
+    enum Content {
+        case empty
+        case value(JSONValue)
+        case object([(String, EncodingNode)])
+        case array([EncodingNode])
+    }
+
+    var content: Content = .empty
+
+    var value: JSONValue {
+        switch content {
+        case .empty: return .null
+        case .value(let value): return value
+        case .object(let members): return .object(members.map { ($0.0, $0.1.value) })
+        case .array(let items): return .array(items.map(\.value))
+        }
+    }
+
+    func child(forKey key: String) -> EncodingNode {
+        if case .object(var members) = content {
+            if let existing = members.first(where: { $0.0 == key }) { return existing.1 }
+            let node = EncodingNode()
+            members.append((key, node))
+            content = .object(members)
+            return node
+        }
+        let node = EncodingNode()
+        content = .object([(key, node)])
+        return node
+    }
+
+    func appendChild() -> EncodingNode {
+        let node = EncodingNode()
+        if case .array(var items) = content {
+            items.append(node)
+            content = .array(items)
+        } else {
+            content = .array([node])
+        }
+        return node
+    }
+}
+
+private struct TreeEncoder: Encoder {
+    let node: EncodingNode
+    var codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = node.content {} else { node.content = .object([]) }
+        return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array = node.content {} else { node.content = .array([]) }
+        return UnkeyedContainer(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(node: node, codingPath: codingPath)
+    }
+}
+
+/// Encodes one value into `node`, with plain JSON for the scalar types.
+private func store<T: Encodable>(_ value: T, in node: EncodingNode, codingPath: [any CodingKey]) throws {
+    switch value {
+    case let string as String: node.content = .value(.string(string))
+    case let bool as Bool: node.content = .value(.bool(bool))
+    case let int as Int: node.content = .value(.number(Double(int)))
+    case let double as Double: node.content = .value(.number(double))
+    default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
+    }
+}
+
+private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: EncodingNode
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .value(.null) }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try store(value, in: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+    }
+
+    // The point of this encoder: nil optionals become explicit nulls instead of vanishing.
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try present(value, key) }
+
+    private mutating func present<T: Encodable>(_ value: T?, _ key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.child(forKey: key.stringValue)
+        child.content = .object([])
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        let child = node.child(forKey: key.stringValue)
+        child.content = .array([])
+        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+    }
+
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node, codingPath: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder {
+        TreeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+    }
+}
+
+private struct UnkeyedContainer: UnkeyedEncodingContainer {
+    let node: EncodingNode
+    var codingPath: [any CodingKey]
+    var count: Int {
+        if case .array(let items) = node.content { return items.count }
+        return 0
+    }
+
+    mutating func encodeNil() throws { node.appendChild().content = .value(.null) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try store(value, in: node.appendChild(), codingPath: codingPath)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = node.appendChild()
+        child.content = .object([])
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        let child = node.appendChild()
+        child.content = .array([])
+        return UnkeyedContainer(node: child, codingPath: codingPath)
+    }
+
+    mutating func superEncoder() -> any Encoder { TreeEncoder(node: node.appendChild(), codingPath: codingPath) }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let node: EncodingNode
+    var codingPath: [any CodingKey]
+
+    mutating func encodeNil() throws { node.content = .value(.null) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try store(value, in: node, codingPath: codingPath) }
+}

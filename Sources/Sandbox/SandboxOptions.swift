@@ -1,0 +1,112 @@
+import Foundation
+
+/// How to run the sandbox: the options of `linnbridge sandbox`, also used when embedded.
+///
+/// Exists so the command line, `linnbridge demo` and the tests configure the sandbox the
+/// same way. `parse(arguments:)` accepts `--opt value` and `--opt=value`.
+public struct SandboxOptions: Sendable {
+    /// Loopback port; 0 picks a free one.
+    public var port = 0
+    /// The seed account file, or `synthetic:skus=N,orders=M[,seed=S]` for a generated account.
+    public var seed = SandboxDefaults.seedPath
+    /// Divides every rate-limit window: 60 turns "per minute" into "per second".
+    public var timeScale: Double = 1
+    public var faults = FaultPlan.none
+    /// Where to append the JSONL call log; nil for none.
+    public var logPath: String?
+    /// Idle time after which a session is refused with 401 (Linnworks: 20 minutes).
+    public var sessionIdleTimeout: Duration = .seconds(20 * 60)
+    /// Off only for throughput measurements.
+    public var isRateLimited = true
+    /// Off to test a client against a 429 that carries no `Retry-After` (api.md §10).
+    public var sendsRetryAfter = true
+    /// Whether call records are also kept in memory (for `callRecords()`); capped at 200,000.
+    public var keepsCallRecords = true
+
+    public init() {}
+
+    public static let usage = """
+    Usage: linnbridge sandbox [--port N] [--seed FILE] [--time-scale K] [--faults SPEC] [--log FILE]
+                              [--session-idle SECONDS] [--no-rate-limits]
+    """
+
+    public static let help = """
+    OVERVIEW: Run the Linnworks sandbox alone, on 127.0.0.1. Prints its address and serves until stopped.
+
+    \(usage)
+
+    OPTIONS:
+      --port N               Port on 127.0.0.1 (default 0: a free port, printed on start).
+      --seed FILE            Seed account (default \(SandboxDefaults.seedPath)); or
+                             synthetic:skus=N,orders=M[,seed=S] for a generated account.
+      --time-scale K         Divide rate-limit windows by K (60: limits per second). Default 1.
+      --faults SPEC          Inject faults, e.g. seed=7,error-before=0.05,error-after=0.05,drop=0.02,
+                             drop-after=0.01,latency=0.05:200ms,expire-every=40,only=SetStockLevel,max=10
+      --log FILE             Append a JSONL line per call (endpoint, status, parameters; no secrets).
+      --session-idle SECONDS Idle session expiry (default 1200).
+      --no-rate-limits       Serve without 429s (throughput measurements only).
+      -h, --help             Show this help.
+
+    """
+
+    /// Parses the arguments after `sandbox`; `--help` is the caller's to handle.
+    public static func parse(arguments: [String]) throws(SandboxError) -> SandboxOptions {
+        var options = SandboxOptions()
+        var index = 0
+        func value(_ name: String, _ inline: String?) throws(SandboxError) -> String {
+            if let inline { return inline }
+            index += 1
+            guard index < arguments.count else { throw .usage("Missing value for '\(name)'") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            var name = argument
+            var inline: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            switch name {
+            case "--port":
+                let text = try value(name, inline)
+                guard let port = Int(text), (0...65535).contains(port) else {
+                    throw .usage("--port must be a number from 0 to 65535, got '\(text)'")
+                }
+                options.port = port
+            case "--seed":
+                options.seed = try value(name, inline)
+            case "--time-scale":
+                let text = try value(name, inline)
+                guard let scale = Double(text), scale > 0, scale.isFinite else {
+                    throw .usage("--time-scale must be a positive number, got '\(text)'")
+                }
+                options.timeScale = scale
+            case "--faults":
+                options.faults = try FaultPlan.parse(try value(name, inline))
+            case "--log":
+                options.logPath = try value(name, inline)
+            case "--session-idle":
+                let text = try value(name, inline)
+                guard let seconds = Double(text), seconds > 0 else {
+                    throw .usage("--session-idle must be a positive number of seconds, got '\(text)'")
+                }
+                options.sessionIdleTimeout = .nanoseconds(Int64(seconds * 1e9))
+            case "--no-rate-limits":
+                options.isRateLimited = false
+            default:
+                throw .usage("Unknown option '\(argument)'")
+            }
+            index += 1
+        }
+        return options
+    }
+
+    /// The seed account these options name: the file, or a generated account.
+    public func loadSeed() throws(SandboxError) -> SandboxSeed {
+        if seed.hasPrefix("synthetic:") || seed == "synthetic" {
+            return try SyntheticAccount.parse(String(seed.dropFirst("synthetic".count).drop { $0 == ":" })).make()
+        }
+        return try SandboxSeed.load(path: seed)
+    }
+}
