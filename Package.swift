@@ -27,7 +27,7 @@ let package = Package(
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Support"]),
-        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "CSV", "Support"]),
+        .testTarget(name: "BridgeTests", dependencies: ["Bridge", "CSV", "Linnworks", "Sandbox", "Support"]),
         .testTarget(name: "LinnworksTests", dependencies: ["Linnworks", "Sandbox", "Support"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Linnworks", "Support"]),
     ]
