@@ -30,5 +30,7 @@ let package = Package(
         .testTarget(name: "BridgeTests", dependencies: ["Bridge", "CSV", "Linnworks", "Sandbox", "Support"]),
         .testTarget(name: "LinnworksTests", dependencies: ["Linnworks", "Sandbox", "Support"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Linnworks", "Support"]),
+        // The command line as a user meets it: the built binary, run as a process.
+        .testTarget(name: "linnbridgeTests", dependencies: ["linnbridge", "Sandbox", "CSV"]),
     ]
 )

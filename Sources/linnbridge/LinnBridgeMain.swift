@@ -4,8 +4,7 @@ import Foundation
 @main
 struct LinnBridgeMain {
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        let status = await CommandLineInterface.run(arguments)
+        let status = await CommandLineInterface.run(Array(CommandLine.arguments.dropFirst()), context: .process())
         exit(status.rawValue)
     }
 }

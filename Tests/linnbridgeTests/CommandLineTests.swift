@@ -1,0 +1,186 @@
+import CSV
+import Foundation
+import Sandbox
+import Testing
+
+/// Runs the built `linnbridge` binary and captures what a user would see.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+func linnbridgeBinary() throws -> String {
+    let candidates = [
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("linnbridge").path,
+        repositoryRoot + "/.build/debug/linnbridge",
+    ]
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        throw CocoaError(.fileNoSuchFile)
+    }
+    return found
+}
+
+func linnbridge(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+func scratchDirectory() -> String {
+    let dir = NSTemporaryDirectory() + "linnbridge-cli-" + UUID().uuidString
+    try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+@Suite struct HelpAndUsageTests {
+    @Test func topLevelHelpListsEveryCommand() throws {
+        let run = try linnbridge(["--help"])
+        #expect(run.status == 0)
+        for command in ["demo", "watch", "import", "check", "export", "sandbox"] {
+            #expect(run.stdout.contains("\n  \(command) "), "\(command) missing from help")
+        }
+        #expect(try linnbridge([]).stdout == run.stdout)
+        #expect(try linnbridge(["help"]).stdout == run.stdout)
+    }
+
+    @Test func importStockHelpVerbatim() throws {
+        let run = try linnbridge(["help", "import", "stock"])
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+        OVERVIEW: Set stock levels from stock snapshot files.
+
+        USAGE: linnbridge import stock [--errors <dir>] <file> ...
+
+        OPTIONS:
+          --errors <dir>            Write error reports here instead of beside each file.
+          --config <file>           The config file (default: linnbridge.json in the drop root, if present).
+          --log-format <format>     Log lines as text or json.
+          --quiet                   Only warnings and errors.
+          --verbose                 Debug detail too.
+          -h, --help                Show help information.
+
+        """)
+        #expect(try linnbridge(["import", "stock", "--help"]).stdout == run.stdout)
+    }
+
+    @Test func versionGoesToStandardOutput() throws {
+        let run = try linnbridge(["--version"])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("linnbridge "))
+    }
+
+    @Test(arguments: [["no-such-command"], ["import"], ["import", "stock"], ["import", "stock", "--bogus", "x.csv"],
+                      ["check", "--kind", "pallets", "x.csv"], ["check", "x.csv", "--errors"], ["import", "bananas"]])
+    func usageErrorsExit64(_ arguments: [String]) throws {
+        let run = try linnbridge(arguments)
+        if arguments == ["import"] {
+            #expect(run.status == 0, "a group alone shows its help")
+            return
+        }
+        #expect(run.status == 64, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.hasPrefix("Error: "))
+        #expect(run.stderr.contains("Usage: linnbridge"))
+    }
+}
+
+@Suite struct StockCommandTests {
+    static let file = "SKU,Level\nMUG-BLU-01,31\nNO-SUCH-SKU,3\n,4\nTEE-BLK-S,lots\n"
+
+    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] {
+        let credentials = server.credentials()
+        return [
+            "LINNWORKS_AUTH_URL": server.baseURL,
+            "LINNWORKS_APPLICATION_ID": credentials.applicationID,
+            "LINNWORKS_APPLICATION_SECRET": credentials.applicationSecret.reveal { $0 },
+            "LINNWORKS_TOKEN": credentials.installationToken.reveal { $0 },
+        ]
+    }
+
+    func startSandbox() throws -> SandboxServer {
+        var options = SandboxOptions()
+        options.seed = repositoryRoot + "/samples/sandbox-account.json"
+        let server = try SandboxServer(options: options)
+        try server.start()
+        return server
+    }
+
+    @Test func checkOfflineWritesTheReportAndExits1() throws {
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.file.write(toFile: dir + "/stock.csv", atomically: true, encoding: .utf8)
+        let run = try linnbridge(["check", dir + "/stock.csv"], environment: ["LINNWORKS_AUTH_URL": "http://127.0.0.1:9"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("stock.csv: 4 rows read, 2 would be applied, 2 rejected"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/stock.csv.errors.csv"))
+    }
+
+    @Test func importAgainstTheSandboxExitCodes() throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let env = sandboxEnvironment(server)
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Self.file.write(toFile: dir + "/stock.csv", atomically: true, encoding: .utf8)
+        try "SKU,Level\nMUG-BLU-01,32\n".write(toFile: dir + "/good.csv", atomically: true, encoding: .utf8)
+        try "Product,Count\nX,1\n".write(toFile: dir + "/nosku.csv", atomically: true, encoding: .utf8)
+
+        let good = try linnbridge(["import", "stock", dir + "/good.csv"], environment: env)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(server.snapshot().level(sku: "MUG-BLU-01", location: "Default") == 32)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/good.csv.errors.csv"))
+
+        try FileManager.default.createDirectory(atPath: dir + "/errors", withIntermediateDirectories: true)
+        let some = try linnbridge(["import", "stock", "--errors", dir + "/errors", dir + "/stock.csv"], environment: env)
+        #expect(some.status == 1)
+        let reader = try CSVReader(path: dir + "/errors/stock.csv.errors.csv")
+        var codes: [String] = []
+        _ = try reader.nextRecord()
+        while let record = try reader.nextRecord() { codes.append(record[3].string + ":" + record[2].string) }
+        #expect(codes == ["unknown_sku:3", "missing_sku:4", "bad_level:5"])
+
+        let whole = try linnbridge(["import", "stock", dir + "/nosku.csv", dir + "/good.csv"], environment: env)
+        #expect(whole.status == 65)
+        #expect(whole.stderr.contains("nosku.csv"))
+
+        var refused = env
+        refused["LINNWORKS_APPLICATION_SECRET"] = "00000000-0000-0000-0000-000000000000"
+        let auth = try linnbridge(["import", "stock", dir + "/good.csv"], environment: refused)
+        #expect(auth.status == 77)
+
+        let missing = try linnbridge(["import", "stock", dir + "/good.csv"])
+        #expect(missing.status == 78)
+
+        for run in [good, some, whole, auth, missing] {
+            for secret in [env["LINNWORKS_APPLICATION_SECRET"]!, env["LINNWORKS_TOKEN"]!] {
+                #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "a secret reached the output")
+            }
+        }
+    }
+
+    @Test func unreachableLinnworksExits69AndLeavesTheFile() throws {
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "SKU,Level\nA,1\n".write(toFile: dir + "/stock.csv", atomically: true, encoding: .utf8)
+        let run = try linnbridge(["import", "stock", dir + "/stock.csv"], environment: [
+            "LINNWORKS_AUTH_URL": "http://127.0.0.1:9", "LINNWORKS_APPLICATION_ID": "a",
+            "LINNWORKS_APPLICATION_SECRET": "b", "LINNWORKS_TOKEN": "c",
+        ])
+        #expect(run.status == 69)
+        #expect(FileManager.default.fileExists(atPath: dir + "/stock.csv"))
+    }
+}
