@@ -12,9 +12,9 @@ struct BenchMain {
         do {
             switch mode {
             case "csv":
-                try CSVBench.run(arguments: arguments)
+                try await CSVBench.run(arguments: arguments)
             case "measure":
-                try Measure.run(arguments: arguments)
+                try await Measure.run(arguments: arguments)
             default:
                 FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | measure MODE FILE\n".utf8))
                 exit(64)

@@ -10,7 +10,7 @@ enum CSVBench {
         var peakMB: Double { Double(peakKB) / 1024 }
     }
 
-    static func run(arguments: [String]) throws {
+    static func run(arguments: [String]) async throws {
         var rows = 5_000_000
         var bigMB = 1024
         var dir = ".build/bench-data"
@@ -42,6 +42,16 @@ enum CSVBench {
         } else {
             print("agreement: both read \(validate.rows) rows, \(validate.valid) valid, \(validate.rejected) rejected, same checksum")
         }
+        let check = try child(["measure", "check", main])
+        report("linnbridge-check", check)
+        let pythonCheck = try runProcess("/usr/bin/env", ["python3", "-c", PythonStockValidator.checkScript, main])
+        report("python-check", pythonCheck)
+        if (check.rows, check.valid, check.rejected) != (pythonCheck.rows, pythonCheck.valid, pythonCheck.rejected) {
+            print("WARNING: check disagrees: python \(pythonCheck.rows)/\(pythonCheck.valid)/\(pythonCheck.rejected), swift \(check.rows)/\(check.valid)/\(check.rejected)")
+        }
+        print(String(format: "check: %.0f MB/s, python-check: %.0f MB/s, ratio: %.1f, peak-rss: %.1f MB",
+                     check.megabytesPerSecond, pythonCheck.megabytesPerSecond,
+                     check.megabytesPerSecond / pythonCheck.megabytesPerSecond, check.peakMB))
         let smallFigures = try child(["measure", "validate", small])
         report("validate 10 MB", smallFigures)
         let bigFigures = try child(["measure", "validate", big])

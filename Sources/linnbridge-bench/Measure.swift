@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Run as a child of `csv` so each mode's peak RSS is its own.
 enum Measure {
-    static func run(arguments: [String]) throws {
+    static func run(arguments: [String]) async throws {
         guard arguments.count == 2 else { throw BenchError.usage("measure MODE FILE") }
         let mode = arguments[0], path = arguments[1]
         let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -45,6 +45,15 @@ enum Measure {
                     rejected += 1
                 }
             }
+        case "check":
+            // `linnbridge check` offline: both passes, superseded rows, the report.
+            let report = NSTemporaryDirectory() + "linnbridge-bench-\(getpid()).errors.csv"
+            defer { try? FileManager.default.removeItem(atPath: report) }
+            let summary = try await StockFeed(options: StockFeedOptions(mode: .check(online: false)), service: nil)
+                .run(path: path, reportPath: report)
+            rows = summary.rowsRead
+            valid = summary.wouldApply
+            rejected = summary.rejected
         default:
             throw BenchError.usage("unknown mode \(mode)")
         }

@@ -51,4 +51,62 @@ elapsed = time.perf_counter() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(size, elapsed, rows, valid, rejected, checksum, rss)
 """#
+
+    /// `check` as a Python integrator would write it: the same rules, then the same SKU and
+    /// location twice (last row wins) with an exact dict over two passes, like ours.
+    static let checkScript = #"""
+import csv, re, sys, time, resource, os
+path = sys.argv[1]
+size = os.path.getsize(path)
+started = time.perf_counter()
+ALIASES = {
+    "sku": ["sku", "itemnumber", "productcode", "merchantsku", "itemsku", "stockcode"],
+    "level": ["level", "stocklevel", "qty", "quantity", "onhand", "available", "stock", "qtyonhand"],
+    "location": ["location", "locationname", "warehouse", "stocklocation", "locationid"],
+}
+def norm(h):
+    h = h.lstrip("\ufeff").lower()
+    return "".join(c for c in h if c.isalnum())
+GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+def rows_of(f):
+    sample = f.read(65536); f.seek(0)
+    dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    reader = csv.reader(f, dialect)
+    header = next(reader)
+    names = [norm(h) for h in header]
+    idx = {}
+    for col, aliases in ALIASES.items():
+        for i, n in enumerate(names):
+            if n in aliases: idx[col] = i
+    return reader, len(header), idx["sku"], idx["level"], idx.get("location")
+def check(row, width, si, li, loc):
+    if len(row) != width: return None
+    sku = row[si].strip()
+    if not sku: return None
+    text = row[li].strip()
+    whole, dot, frac = text.partition(".")
+    if not whole.isdigit() or (dot and frac.strip("0") != "") or (dot and frac and not frac.isdigit()): return None
+    cell = row[loc].strip() if loc is not None else ""
+    location = cell.lower() if cell else "default"
+    return (sku, location)
+last = {}
+with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+    reader, width, si, li, loc = rows_of(f)
+    for row in reader:
+        if not row: continue
+        key = check(row, width, si, li, loc)
+        if key is not None: last[key] = reader.line_num
+rows = valid = rejected = 0
+with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+    reader, width, si, li, loc = rows_of(f)
+    for row in reader:
+        if not row: continue
+        rows += 1
+        key = check(row, width, si, li, loc)
+        if key is None or last[key] != reader.line_num: rejected += 1
+        else: valid += 1
+elapsed = time.perf_counter() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(size, elapsed, rows, valid, rejected, 0, rss)
+"""#
 }

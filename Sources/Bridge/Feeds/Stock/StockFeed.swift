@@ -46,14 +46,13 @@ public struct StockFeed: Sendable {
             }
         }
 
-        let keys = RowKeys(directory: directory, defaultLocation: options.defaultLocation)
+        let keys = RowKeys(header: header, directory: directory, defaultLocation: options.defaultLocation)
         let duplicates: DuplicateFinder
         do {
-            var firstPass = StockRowValidator(header: header)
+            var firstPass = keys
             let size = (try? ReadableFile(path: path).size()) ?? 0
             duplicates = try DuplicateFinder.scan(path: path, options: options.reader, fileBytes: size) { record in
-                guard case let .success(row) = firstPass.validate(record) else { return nil }
-                return keys.key(for: row)
+                firstPass.key(for: record)
             }
         } catch {
             throw .fileRejected(file: path, reason: "cannot be read: \(error)")
@@ -124,32 +123,88 @@ func fileName(_ path: String) -> String {
 }
 
 /// The identity of a row for "same SKU and location": the SKU and the location as resolved
-/// (a name and its GUID are one location), or as written when offline.
+/// (a name and its GUID are one location), or as written, case aside, when offline.
+///
+/// Computed from the record's bytes, the same way in both passes; rows that will be rejected
+/// anyway have no key, so a bad later row never hides a good earlier one.
 struct RowKeys: Sendable {
     let directory: LocationDirectory?
     let defaultLocation: String
+    let skuIndex: Int
+    let levelIndex: Int
+    let locationIndex: Int?
+    /// The configured default location as a reference, worked out once.
+    let defaultReference: LocationReference
+    private var locationHashes = RecentValues<UInt64>()
+
+    init(header: HeaderMap, directory: LocationDirectory?, defaultLocation: String) {
+        self.directory = directory
+        self.defaultLocation = defaultLocation
+        self.defaultReference = Self.explicit(defaultLocation: defaultLocation, .defaultLocation)
+        skuIndex = header.index(of: StockColumns.sku)!
+        levelIndex = header.index(of: StockColumns.level)!
+        locationIndex = header.index(of: StockColumns.location)
+    }
 
     /// The file's reference with "no location" replaced by the configured default.
     func explicit(_ reference: LocationReference) -> LocationReference {
+        if case .defaultLocation = reference { return defaultReference }
+        return reference
+    }
+
+    static func explicit(defaultLocation: String, _ reference: LocationReference) -> LocationReference {
         guard case .defaultLocation = reference else { return reference }
         let trimmed = defaultLocation.trimmingCharacters(in: .whitespaces)
         return LocationID.isGUID(trimmed) ? .id(trimmed.lowercased()) : .name(trimmed)
     }
 
-    func key(for row: StockRow) -> UInt64 {
+    mutating func key(for record: CSVRecord) -> UInt64? {
+        guard record.problem == nil else { return nil }
         var hasher = KeyHasher()
-        hasher.combine(row.sku)
-        hasher.separator()
-        let reference = explicit(row.location)
-        if let directory, case let .found(location) = directory.resolve(reference, defaultLocation: defaultLocation) {
-            hasher.combine(location.id)
-        } else {
-            switch reference {
-            case let .id(id): hasher.combine(id)
-            case let .name(name): hasher.combine("name:" + name.trimmingCharacters(in: .whitespaces).lowercased())
-            case .defaultLocation: hasher.combine("default")
-            }
+        let hasSKU = record[skuIndex].withBytes { bytes -> Bool in
+            let sku = trimmed(bytes)
+            hasher.combine(sku)
+            return !sku.isEmpty
         }
+        guard hasSKU, case .success = record[levelIndex].withBytes(WholeNumber.parse) else { return nil }
+        hasher.separator()
+        var location: UInt64 = 0
+        if let locationIndex {
+            let field = record[locationIndex]
+            var hashes = locationHashes
+            let resolver = LocationHasher(directory: directory, defaultLocation: defaultLocation)
+            location = field.withBytes { bytes in
+                hashes.value(for: trimmed(bytes)) { resolver.hash(field.trimmedString) }
+            }
+            locationHashes = hashes
+        } else {
+            location = LocationHasher(directory: directory, defaultLocation: defaultLocation).hash("")
+        }
+        hasher.combine(location)
         return hasher.finalize()
     }
+}
+
+/// One location cell → the 64-bit identity of the place it means.
+struct LocationHasher {
+    let directory: LocationDirectory?
+    let defaultLocation: String
+
+    func hash(_ cell: String) -> UInt64 {
+        let reference = RowKeys.explicit(defaultLocation: defaultLocation, cell.isEmpty ? .defaultLocation : (LocationID.isGUID(cell) ? .id(cell) : .name(cell)))
+        var text: String
+        if let directory, case let .found(location) = directory.resolve(reference, defaultLocation: defaultLocation) {
+            text = "id:" + location.id
+        } else {
+            switch reference {
+            case let .id(id): text = "id:" + id.lowercased()
+            case let .name(name): text = "name:" + name.lowercased()
+            case .defaultLocation: text = "default"
+            }
+        }
+        var hasher = KeyHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
 }

@@ -49,23 +49,59 @@ public struct StockRowValidator: Sendable {
 
 /// The last few distinct location cells and what they mean.
 struct LocationCache: Sendable {
-    private var entries: [([UInt8], LocationReference)] = []
-    private var next = 0
+    private var recent = RecentValues<LocationReference>()
 
     mutating func reference(for bytes: UnsafeRawBufferPointer, of field: CSVField) -> LocationReference {
         if bytes.isEmpty { return .defaultLocation }
-        for entry in entries where entry.0.count == bytes.count {
-            if entry.0.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) { return entry.1 }
+        return recent.value(for: bytes) {
+            let text = field.trimmedString
+            return LocationID.isGUID(bytes) ? .id(text.lowercased()) : .name(text)
         }
-        let text = field.trimmedString
-        let reference: LocationReference = LocationID.isGUID(bytes) ? .id(text.lowercased()) : .name(text)
-        if entries.count < 16 {
-            entries.append((Array(bytes), reference))
-        } else {
-            entries[next] = (Array(bytes), reference)
-            next = (next + 1) % 16
+    }
+}
+
+/// A few values remembered by the bytes they were made from, for columns that repeat a handful
+/// of distinct cells over millions of rows (locations, carriers).
+///
+/// The remembered bytes live in one flat array so a look-up is a scan with `memcmp` and no
+/// reference counting; the most recent hit is tried first.
+struct RecentValues<Value: Sendable>: Sendable {
+    private var storage: [UInt8] = []
+    private var spans: [(start: Int, count: Int)] = []
+    private var values: [Value] = []
+    private var lastHit = 0
+
+    mutating func value(for bytes: UnsafeRawBufferPointer, make: () -> Value) -> Value {
+        if let index = find(bytes) {
+            lastHit = index
+            return values[index]
         }
-        return reference
+        let value = make()
+        if values.count == 16 {
+            storage.removeAll(keepingCapacity: true)
+            spans.removeAll(keepingCapacity: true)
+            values.removeAll(keepingCapacity: true)
+        }
+        spans.append((storage.count, bytes.count))
+        storage.append(contentsOf: bytes)
+        values.append(value)
+        lastHit = values.count - 1
+        return value
+    }
+
+    private func find(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = spans.count
+        guard count > 0 else { return nil }
+        return storage.withUnsafeBytes { flat -> Int? in
+            func matches(_ i: Int) -> Bool {
+                let span = spans[i]
+                return span.count == bytes.count
+                    && (span.count == 0 || memcmp(flat.baseAddress! + span.start, bytes.baseAddress!, span.count) == 0)
+            }
+            if matches(lastHit) { return lastHit }
+            for i in 0..<count where i != lastHit && matches(i) { return i }
+            return nil
+        }
     }
 }
 

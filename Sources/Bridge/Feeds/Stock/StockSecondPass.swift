@@ -21,7 +21,7 @@ struct StockBatchResult: Sendable {
 struct SecondPass {
     let options: StockFeedOptions
     let header: HeaderMap
-    let keys: RowKeys
+    var keys: RowKeys
     let duplicates: DuplicateFinder
     let directory: LocationDirectory?
     let knownSKUs: Set<String>?
@@ -86,7 +86,7 @@ struct SecondPass {
     }
 
     /// Applies every rule a row can fail before Linnworks sees it; a failure goes to the report.
-    private func accept(_ record: CSVRecord, validator: inout StockRowValidator, summary: inout FeedSummary) -> PendingStockRow? {
+    private mutating func accept(_ record: CSVRecord, validator: inout StockRowValidator, summary: inout FeedSummary) -> PendingStockRow? {
         func reject(_ code: RowErrorCode, _ message: String) -> PendingStockRow? {
             report.add(line: record.line, cells: record.strings(), error: RowError(line: record.line, code: code, message: message))
             summary.rejected += 1
@@ -97,14 +97,13 @@ struct SecondPass {
         case let .failure(error): return reject(error.code, error.message)
         case let .success(valid): row = valid
         }
-        let reference = keys.explicit(row.location)
-        let place = LocationDirectory.describe(row.location, defaultLocation: options.defaultLocation)
-        if let later = duplicates.supersedingLine(key: keys.key(for: row), line: row.line) {
+        var place: String { LocationDirectory.describe(row.location, defaultLocation: options.defaultLocation) }
+        if let key = keys.key(for: record), let later = duplicates.supersedingLine(key: key, line: row.line) {
             return reject(.superseded, "SKU \(row.sku) at \(place) appears again on line \(later); that later row was used instead of this one.")
         }
         var locationID = ""
         if let directory {
-            switch directory.resolve(reference, defaultLocation: options.defaultLocation) {
+            switch directory.resolve(keys.explicit(row.location), defaultLocation: options.defaultLocation) {
             case let .found(location):
                 locationID = location.id
             case .unknown:
