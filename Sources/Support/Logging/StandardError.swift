@@ -16,12 +16,17 @@ public enum StandardError {
 
     /// Writes `line` as given; callers include the trailing newline.
     public static func write(_ line: String) {
+        write(line, toDescriptor: 2)
+    }
+
+    /// The same, to any descriptor: lets tests prove lines stay whole through a real pipe.
+    static func write(_ line: String, toDescriptor fd: Int32) {
         var bytes = Array(line.utf8)
         lock.withLock { _ in
             bytes.withUnsafeMutableBytes { buffer in
                 var offset = 0
                 while offset < buffer.count {
-                    let written = systemWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
+                    let written = systemWrite(fd, buffer.baseAddress! + offset, buffer.count - offset)
                     if written > 0 {
                         offset += written
                     } else if written == -1 && currentErrno() == EINTR {
