@@ -1,0 +1,4 @@
+/// A handler that drops everything; what `Logger.disabled` points at.
+struct DiscardingLogHandler: LogHandler {
+    func log(_ record: LogRecord) {}
+}
