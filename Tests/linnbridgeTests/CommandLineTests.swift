@@ -125,7 +125,7 @@ func scratchDirectory() -> String {
         try Self.file.write(toFile: dir + "/stock.csv", atomically: true, encoding: .utf8)
         let run = try linnbridge(["check", dir + "/stock.csv"], environment: ["LINNWORKS_AUTH_URL": "http://127.0.0.1:9"])
         #expect(run.status == 1)
-        #expect(run.stderr.contains("stock.csv: 4 rows read, 2 would be applied, 2 rejected"))
+        #expect(run.stderr.contains("stock.checked file.name=stock.csv rows.read=4 rows.would_apply=2 rows.rejected=2 rows.skipped=0 api.calls=0"), "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir + "/stock.csv.errors.csv"))
     }
 
@@ -182,5 +182,41 @@ func scratchDirectory() -> String {
         ])
         #expect(run.status == 69)
         #expect(FileManager.default.fileExists(atPath: dir + "/stock.csv"))
+    }
+}
+
+@Suite struct ConfigCommandTests {
+    @Test func configNamesA3PLsOwnColumns() throws {
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: repositoryRoot + "/samples/stock-excel-de.csv", toPath: dir + "/de.csv")
+        let without = try linnbridge(["check", dir + "/de.csv"])
+        #expect(without.status == 65)
+        #expect(without.stderr.contains("Artikelnummer"), "the reason names what was found: \(without.stderr)")
+        try #"{"stock": {"columns": {"sku": ["Artikelnummer"], "level": ["Bestand"], "location": ["Lager"]}}}"#
+            .write(toFile: dir + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let with = try linnbridge(["check", "--config", dir + "/linnbridge.json", "--log-format", "json", dir + "/de.csv"])
+        #expect(with.status == 1, "\(with.stderr)")
+        let line = try #require(with.stderr.split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["msg"] as? String == "stock.checked")
+        #expect(object["rows.read"] as? String == "3")
+        #expect(object["rows.rejected"] as? String == "1")
+        let report = try String(contentsOfFile: dir + "/de.csv.errors.csv", encoding: .utf8)
+        #expect(report.contains("SOAP-OAT"))
+        #expect(report.contains("Seife Hafer"))
+    }
+
+    @Test func badConfigExits78NamingTheKey() throws {
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "SKU,Level\nA,1\n".write(toFile: dir + "/s.csv", atomically: true, encoding: .utf8)
+        try #"{"stock": {"batchSize": "lots"}}"#.write(toFile: dir + "/bad.json", atomically: true, encoding: .utf8)
+        let run = try linnbridge(["check", "--config", dir + "/bad.json", dir + "/s.csv"])
+        #expect(run.status == 78)
+        #expect(run.stderr.contains("stock.batchSize"))
+        let missing = try linnbridge(["check", "--config", dir + "/nope.json", dir + "/s.csv"])
+        #expect(missing.status == 78)
+        #expect(missing.stderr.contains("nope.json"))
     }
 }

@@ -1,6 +1,7 @@
 import Bridge
 import Foundation
 import Linnworks
+import Support
 
 /// `import stock` and `check`: the feed on each named file, one summary line per file, and the
 /// worst outcome as the exit status.
@@ -14,19 +15,23 @@ enum FeedCommand {
     }
 
     static func run(_ kind: Kind, mode: StockFeedOptions.Mode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let setup: RunSetup
+        do {
+            setup = try RunSetup.make(parsed, context)
+        } catch {
+            context.standardError("error: \(error)\n")
+            return .config
+        }
+        let logger = setup.logger
         var options = StockFeedOptions(mode: mode)
-        options.reader = .init()
+        options.columnAliases = setup.config.stock.columns
+        options.defaultLocation = setup.config.stock.defaultLocation
+        options.batchSize = setup.config.stock.batchSize
+        options.maxInFlight = setup.config.stock.maxInFlight
         var service: (any StockService)?
         if mode != .check(online: false) {
-            guard let credentials = Credentials.fromEnvironment(context.environment) else {
-                context.standardError("""
-                error: no Linnworks credentials: set LINNWORKS_APPLICATION_ID, LINNWORKS_APPLICATION_SECRET and LINNWORKS_TOKEN \
-                (and LINNWORKS_AUTH_URL for a sandbox).
-
-                """)
-                return .config
-            }
-            service = LinnworksClient(credentials: credentials)
+            guard let client = setup.makeClient() else { return .config }
+            service = client
         }
         let feed = StockFeed(options: options, service: service)
         var worst = ExitStatus.ok
@@ -34,10 +39,10 @@ enum FeedCommand {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             do {
                 let summary = try await feed.run(path: path, reportPath: report)
-                context.standardError(summaryLine(summary, mode: mode) + "\n")
+                logger.info(mode == .apply ? "stock.applied" : "stock.checked", metadata(summary, mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {
-                context.standardError("error: \(error)\n")
+                logger.error("stock.failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
                 switch error {
                 case .fileRejected: worst = max(worst, .fileRejected)
                 case .linnworksUnavailable: return max(worst, .unavailable)
@@ -56,12 +61,19 @@ enum FeedCommand {
         return URL(fileURLWithPath: input).deletingLastPathComponent().appendingPathComponent(name).path
     }
 
-    static func summaryLine(_ s: FeedSummary, mode: StockFeedOptions.Mode) -> String {
-        let name = URL(fileURLWithPath: s.file).lastPathComponent
-        let middle = mode == .apply ? "\(s.applied) applied" : "\(s.wouldApply) would be applied"
-        var line = "\(name): \(s.rowsRead) rows read, \(middle), \(s.rejected) rejected, \(s.skipped) skipped, "
-            + "\(s.apiCalls) API calls, \(String(format: "%.2f", s.seconds)) s"
-        if let report = s.reportPath { line += "; report: \(report)" }
-        return line
+    /// The counts of the per-file log line (product.md: rows read, applied, rejected, skipped, API calls, seconds).
+    static func metadata(_ s: FeedSummary, mode: StockFeedOptions.Mode) -> LogMetadata {
+        var metadata: LogMetadata = ["file.name": URL(fileURLWithPath: s.file).lastPathComponent, "rows.read": String(s.rowsRead)]
+        if mode == .apply {
+            metadata["rows.applied"] = String(s.applied)
+        } else {
+            metadata["rows.would_apply"] = String(s.wouldApply)
+        }
+        metadata["rows.rejected"] = String(s.rejected)
+        metadata["rows.skipped"] = String(s.skipped)
+        metadata["api.calls"] = String(s.apiCalls)
+        metadata["seconds"] = String(format: "%.2f", s.seconds)
+        if let report = s.reportPath { metadata["report"] = report }
+        return metadata
     }
 }

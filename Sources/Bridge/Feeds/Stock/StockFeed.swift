@@ -171,12 +171,10 @@ struct RowKeys: Sendable {
         var location: UInt64 = 0
         if let locationIndex {
             let field = record[locationIndex]
-            var hashes = locationHashes
             let resolver = LocationHasher(directory: directory, defaultLocation: defaultLocation)
             location = field.withBytes { bytes in
-                hashes.value(for: trimmed(bytes)) { resolver.hash(field.trimmedString) }
+                locationHashes.value(for: trimmed(bytes)) { resolver.hash(field.trimmedString) }
             }
-            locationHashes = hashes
         } else {
             location = LocationHasher(directory: directory, defaultLocation: defaultLocation).hash("")
         }

@@ -1,0 +1,42 @@
+import Bridge
+import Foundation
+import Linnworks
+import Support
+
+/// What every command that does real work needs first: the config, a logger, and — when it
+/// talks to Linnworks — a client.
+///
+/// Exists so each command reads `--config`, `--log-format`, `--quiet` and `--verbose` the same
+/// way, and so the logger redacts the credentials from its first line on.
+struct RunSetup {
+    var config: BridgeConfig
+    var logger: Logger
+    var credentials: Credentials?
+
+    /// Loads `--config FILE`, or `linnbridge.json` in `defaultDirectory` if it is there.
+    static func make(_ parsed: ParsedArguments, _ context: Context, defaultDirectory: String = ".") throws(ConfigError) -> RunSetup {
+        let config: BridgeConfig
+        if let path = parsed.value("config") {
+            config = try BridgeConfig.load(path: path)
+        } else {
+            config = try BridgeConfig.loadIfPresent(path: defaultDirectory + "/linnbridge.json")
+        }
+        let format = parsed.value("log-format").flatMap(LogFormat.init(rawValue:)) ?? config.logFormat
+        let level: LogLevel = parsed.has("verbose") ? .debug : (parsed.has("quiet") ? .warning : .info)
+        let credentials = config.credentials(environment: context.environment)
+        var logger = Logger(level: level, handler: format.makeHandler(write: context.standardError))
+        if let credentials { logger = logger.redacting([credentials.applicationSecret, credentials.installationToken]) }
+        return RunSetup(config: config, logger: logger, credentials: credentials)
+    }
+
+    /// A client for these credentials, or nil (and a logged reason) when there are none.
+    func makeClient() -> LinnworksClient? {
+        guard let credentials else {
+            logger.error("linnworks.no_credentials", [
+                "hint": "set LINNWORKS_APPLICATION_ID, LINNWORKS_APPLICATION_SECRET and LINNWORKS_TOKEN, or the linnworks section of linnbridge.json",
+            ])
+            return nil
+        }
+        return LinnworksClient(credentials: credentials)
+    }
+}
