@@ -47,19 +47,26 @@ public struct CSVWriter: Sendable {
     }
 
     func encodeField(_ value: String, into output: inout [UInt8]) {
-        let utf8 = value.utf8
-        let needsQuotes = utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
-            || utf8.first == 0x20 || utf8.last == 0x20
-        guard needsQuotes else {
-            output.append(contentsOf: utf8)
-            return
+        var value = value
+        value.withUTF8 { utf8 in
+            var needsQuotes = utf8.first == 0x20 || utf8.last == 0x20
+            if !needsQuotes {
+                for byte in utf8 where byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                    needsQuotes = true
+                    break
+                }
+            }
+            guard needsQuotes else {
+                output.append(contentsOf: utf8)
+                return
+            }
+            output.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { output.append(0x22) }
+                output.append(byte)
+            }
+            output.append(0x22)
         }
-        output.append(0x22)
-        for byte in utf8 {
-            if byte == 0x22 { output.append(0x22) }
-            output.append(byte)
-        }
-        output.append(0x22)
     }
 }
 

@@ -3,8 +3,9 @@ import Support
 
 /// Writes a deterministic stock snapshot of N rows in the shape 3PL files really have:
 /// CRLF, quoted titles with commas and doubled quotes, multi-byte text, a location column,
-/// and a few bad rows (one in 1,000 with a fractional level, one in 5,000 without SKU) so the
-/// error path is measured too.
+/// a SKU per row, and a few bad rows (one in 1,000 with a fractional level, one in 5,000 without
+/// SKU, one in 10,000 repeating the SKU and location of the row 5,000 earlier) so the error
+/// paths are measured too.
 enum StockFileGenerator {
     static let header = "SKU,Title,Stock Level,Warehouse,Price\r\n"
     static let titles = [
@@ -24,13 +25,15 @@ enum StockFileGenerator {
         while targetBytes.map({ written < $0 }) ?? (count < rows) {
             line.removeAll(keepingCapacity: true)
             let i = count
-            if i % 5000 != 4999 { line.append(contentsOf: "SKU-\(String(i % 250_000 + 100_000))-\(i % 7)".utf8) }
+            // Every 10,000th row repeats row i − 5,000 (same SKU, same location: superseded).
+            let identity = i % 10_000 == 9_999 ? i - 5_000 : i
+            if i % 5000 != 4999 { line.append(contentsOf: "SKU-\(1_000_000 + identity)".utf8) }
             line.append(0x2C)
             line.append(contentsOf: titles[i % titles.count].utf8)
             line.append(0x2C)
             line.append(contentsOf: (i % 1000 == 999 ? "12.5" : String(i % 9973)).utf8)
             line.append(0x2C)
-            line.append(contentsOf: locations[i % locations.count].utf8)
+            line.append(contentsOf: locations[identity % locations.count].utf8)
             line.append(0x2C)
             line.append(contentsOf: "\(i % 100).\(i % 10)9\r\n".utf8)
             bytes.append(contentsOf: line)
