@@ -3,6 +3,7 @@ import Foundation
 /// `linnbridge-bench`: release-mode figures, compared in one run (machines here are shared and noisy).
 ///
 ///     linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR]   CSV scan / decode / stock validation vs Python's csv
+///     linnbridge-bench import [--rows N] [--small-rows M]         the stock feed against the sandbox at time scale 60
 ///     linnbridge-bench measure MODE FILE                         one measurement in this process (used by `csv`)
 @main
 struct BenchMain {
@@ -15,8 +16,12 @@ struct BenchMain {
                 try await CSVBench.run(arguments: arguments)
             case "measure":
                 try await Measure.run(arguments: arguments)
+            case "import":
+                try await ImportBench.run(arguments: arguments)
+            case "measure-import":
+                try await ImportBench.measure(arguments: arguments)
             default:
-                FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | measure MODE FILE\n".utf8))
+                FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | import [--rows N] [--small-rows M] | measure MODE FILE\n".utf8))
                 exit(64)
             }
         } catch {

@@ -32,17 +32,14 @@ final class FakeStockService: StockService {
 
     func stockLocations() async throws(LinnworksError) -> [StockLocation] { locations }
 
-    func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [StockItemLevel] {
+    func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String] {
         if let failWith { throw failWith }
         // Answer out of order now and then, as concurrent calls do.
         try? await Task.sleep(nanoseconds: UInt64.random(in: 0...3_000_000))
         received.withLock { $0.append(updates) }
         return updates.compactMap { update in
             guard let sku = update.sku, skus.contains(sku) else { return nil }
-            var level = StockItemLevel()
-            level.sku = sku
-            level.stockLevel = update.level
-            return level
+            return sku
         }
     }
 

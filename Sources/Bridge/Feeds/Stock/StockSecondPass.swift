@@ -13,7 +13,7 @@ struct PendingStockRow: Sendable {
 /// One `SetStockLevel` call's rows and what came back.
 struct StockBatchResult: Sendable {
     var rows: [PendingStockRow]
-    var answer: Result<[StockItemLevel], LinnworksError>
+    var answer: Result<[String], LinnworksError>
 }
 
 /// The second pass over a stock file: every row validated, resolved, batched and submitted,
@@ -138,9 +138,8 @@ struct SecondPass {
     private mutating func reconcile(_ result: StockBatchResult, summary: inout FeedSummary) throws -> FeedError? {
         if let index = inFlightFirstLines.firstIndex(of: result.rows[0].line) { inFlightFirstLines.remove(at: index) }
         switch result.answer {
-        case let .success(levels):
-            var returned = Set<String>()
-            for level in levels { if let sku = level.sku { returned.insert(sku.lowercased()) } }
+        case let .success(skus):
+            let returned = Set(skus.map { $0.lowercased() })
             for row in result.rows {
                 if returned.contains(row.sku.lowercased()) {
                     summary.applied += 1

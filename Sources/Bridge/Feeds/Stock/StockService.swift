@@ -6,8 +6,8 @@ import Linnworks
 /// and every end-to-end test runs it against the sandbox over HTTP.
 public protocol StockService: Sendable {
     func stockLocations() async throws(LinnworksError) -> [StockLocation]
-    /// Sets absolute levels; SKUs Linnworks does not know are missing from the answer.
-    func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [StockItemLevel]
+    /// Sets absolute levels; returns the SKUs of the answer (those Linnworks does not know are missing).
+    func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String]
     /// Every SKU the account has (read-only; for `check --online`), and how many calls that took.
     func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int)
 }
@@ -17,8 +17,8 @@ extension LinnworksClient: StockService {
         try await getStockLocations()
     }
 
-    public func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [StockItemLevel] {
-        try await setStockLevel(updates, changeSource: "LinnBridge")
+    public func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String] {
+        try await setStockLevelReturningSKUs(updates, changeSource: "LinnBridge")
     }
 
     public func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int) {
