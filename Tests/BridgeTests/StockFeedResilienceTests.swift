@@ -1,0 +1,114 @@
+import Bridge
+import CSV
+import Foundation
+import Linnworks
+import Sandbox
+import Testing
+
+/// The stock feed through every dialect the CSV engine reads, and through a misbehaving
+/// Linnworks, against the sandbox over HTTP.
+@Suite struct StockFeedResilienceTests {
+    static let rows = [["MUG-BLU-01", "11", "3PL Warehouse"], ["TEE-BLK-S", "12", "3PL Warehouse"], ["0042-KÄSE", "13", "Default"]]
+
+    static func encode(_ text: String, as dialect: String) -> [UInt8] {
+        switch dialect {
+        case "utf16le": return [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        case "utf16be": return [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        case "cp1252": return text.unicodeScalars.map { $0 == "Ä" ? 0xC4 : UInt8($0.value) }
+        case "bom": return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+        default: return Array(text.utf8)
+        }
+    }
+
+    @Test(arguments: [
+        (",", "\r\n", "utf8"), (";", "\n", "bom"), ("\t", "\r\n", "utf16le"), ("|", "\r", "cp1252"),
+        (";", "\r\n", "utf16be"), (",", "\n", "cp1252"),
+    ])
+    func everyDialectAppliesTheSameLevels(_ dialect: (String, String, String)) async throws {
+        let (delimiter, end, encoding) = dialect
+        let server = try startSandbox()
+        defer { server.stop() }
+        let lines = [["Item Number", "Qty On Hand", "Warehouse"]] + Self.rows
+        let text = lines.map { $0.joined(separator: delimiter) }.joined(separator: end) + end
+        let dir = NSTemporaryDirectory() + "linnbridge-dialect-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/stock.csv"
+        FileManager.default.createFile(atPath: path, contents: Data(Self.encode(text, as: encoding)))
+
+        let summary = try await StockFeed(options: StockFeedOptions(), service: LinnworksClient(credentials: server.credentials()))
+            .run(path: path, reportPath: path + ".errors.csv")
+        #expect(summary.applied == 3, "\(dialect)")
+        #expect(summary.rejected == 0)
+        let state = server.snapshot()
+        for row in Self.rows {
+            #expect(state.level(sku: row[0], location: row[2]) == Int(row[1]), "\(row[0]) in \(dialect)")
+        }
+    }
+
+    @Test func emptyAndHeaderOnlyFiles() async throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let client = LinnworksClient(credentials: server.credentials())
+        let (dir, empty) = writeTemporary("", name: "empty.csv")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        await #expect(throws: FeedError.self) {
+            try await StockFeed(options: StockFeedOptions(), service: client).run(path: empty, reportPath: empty + ".errors.csv")
+        }
+        let headerOnly = dir + "/header.csv"
+        try "SKU,Level\r\n".write(toFile: headerOnly, atomically: true, encoding: .utf8)
+        let summary = try await StockFeed(options: StockFeedOptions(), service: client).run(path: headerOnly, reportPath: headerOnly + ".errors.csv")
+        #expect(summary.rowsRead == 0)
+        #expect(summary.reportPath == nil)
+        #expect(summary.apiCalls == 1, "only the location look-up")
+    }
+
+    /// 429s from an unpaced client, 500s before and after Linnworks applied the batch, dropped
+    /// connections: every row still ends applied (with its last value) or reported.
+    @Test func faultsAndThrottlingLoseNothing() async throws {
+        let server = try startSandbox { options in
+            options.seed = "synthetic:skus=300,orders=0"
+            options.timeScale = 10
+            options.faults = try! FaultPlan.parse("seed=11,error-before=0.1,error-after=0.1,drop=0.05,drop-after=0.05")
+        }
+        defer { server.stop() }
+        var configuration = LinnworksClientConfiguration()
+        configuration.isPacingEnabled = false
+        configuration.retry.initialDelay = 0.01
+        configuration.retry.maxDelay = 0.05
+        configuration.retry.maxAttempts = 12
+        configuration.retry.throttleDelay = 0.05
+        configuration.retry.maxThrottleWaits = 50
+        configuration.requestTimeout = 5
+        let client = LinnworksClient(credentials: server.credentials(), configuration: configuration)
+
+        // 300 SKUs, one call each: more than the sandbox's 250 per (scaled) minute.
+        let skus = Set(server.snapshot().stockLevels.map(\.sku)).sorted()
+        var text = "SKU,Level,Location\n"
+        var expected: [String: Int] = [:]
+        for (index, sku) in skus.enumerated() {
+            text += "\(sku),\(index + 1000),Default\n"
+            expected[sku] = index + 1000
+        }
+        text += "\(skus[0]),7,Default\nNOT-A-SKU,1,Default\n"
+        expected[skus[0]] = 7
+        let (dir, path) = writeTemporary(text)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = StockFeedOptions()
+        options.batchSize = 1
+        let summary = try await StockFeed(options: options, service: client).run(path: path, reportPath: path + ".errors.csv")
+
+        let rows = summary.rowsRead
+        #expect(summary.applied + summary.rejected == rows, "every row applied or reported")
+        #expect(summary.applied == expected.count)
+        #expect(summary.rejected == rows - expected.count)
+        let state = server.snapshot()
+        for (sku, level) in expected {
+            #expect(state.level(sku: sku, location: "Default") == level, "\(sku)")
+        }
+        let counters = server.counters()
+        print("DEBUG counters", counters, summary)
+        #expect(counters.throttled > 0, "the test must meet 429s to prove anything")
+        #expect(counters.faults.values.reduce(0, +) > 0, "the test must meet faults to prove anything")
+    }
+}
