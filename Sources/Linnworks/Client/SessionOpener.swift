@@ -47,7 +47,7 @@ struct SessionOpener: Sendable {
                     if throttles > configuration.retry.maxThrottleWaits {
                         return .failure(.throttled(endpoint: endpoint, retryAfterSeconds: nil))
                     }
-                    let retryAfter = reply.header("Retry-After").flatMap(Double.init)
+                    let retryAfter = LinnworksClient.retryAfter(reply)
                     await pause(retryAfter ?? configuration.retry.throttleDelay)
                 case 500..<600:
                     failures += 1
