@@ -23,7 +23,7 @@ let package = Package(
         // The thin command line on top.
         .executableTarget(name: "linnbridge", dependencies: ["Bridge", "Sandbox", "Linnworks", "CSV", "Support"]),
         // Release-mode throughput and memory figures, compared with Python's csv module.
-        .executableTarget(name: "linnbridge-bench", dependencies: ["Bridge", "CSV", "Support"]),
+        .executableTarget(name: "linnbridge-bench", dependencies: ["Bridge", "CSV", "Linnworks", "Sandbox", "Support"]),
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Support"]),

@@ -150,3 +150,13 @@ import Linnworks
         }
     }
 }
+
+/// The command's exit codes for mistakes, without starting a server.
+@Suite struct SandboxCommandTests {
+    @Test func usageMistakesExit64AndBadSeedsExit78() async {
+        #expect(await SandboxCommand.run(arguments: ["--bogus"]) == 64)
+        #expect(await SandboxCommand.run(arguments: ["--port", "x"]) == 64)
+        #expect(await SandboxCommand.run(arguments: ["--seed", "/nonexistent/seed.json"]) == 78)
+        #expect(await SandboxCommand.run(arguments: ["--help"]) == 0)
+    }
+}
