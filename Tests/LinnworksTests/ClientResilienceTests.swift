@@ -74,8 +74,8 @@ import Support
     }
 
     @Test func a429IsWaitedOutAndTheCallSucceeds() async throws {
-        // Time scale 20: 150 calls per 3 s, so the 151st call is throttled even on a slow machine.
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20 }, client: { $0.isPacingEnabled = false })
+        // Time scale 10: 150 calls per 6 s, so the 151st call is throttled even on a slow machine.
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 10 }, client: { $0.isPacingEnabled = false })
         defer { fixture.server.stop() }
         for _ in 0..<160 { _ = try await fixture.client.getIdentifiers() }
         #expect(fixture.server.counters().throttled >= 1)
@@ -83,8 +83,8 @@ import Support
     }
 
     @Test func a429WithoutRetryAfterBacksOff() async throws {
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20; $0.sendsRetryAfter = false },
-                                        client: { $0.isPacingEnabled = false; $0.retry.throttleDelay = 0.4 })
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 10; $0.sendsRetryAfter = false },
+                                        client: { $0.isPacingEnabled = false; $0.retry.throttleDelay = 0.5 })
         defer { fixture.server.stop() }
         for _ in 0..<160 { _ = try await fixture.client.getIdentifiers() }
         #expect(fixture.server.counters().throttled >= 1)
