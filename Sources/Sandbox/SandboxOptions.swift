@@ -1,4 +1,5 @@
 import Foundation
+import Linnworks
 
 /// How to run the sandbox: the options of `linnbridge sandbox`, also used when embedded.
 ///
@@ -18,6 +19,8 @@ public struct SandboxOptions: Sendable {
     public var sessionIdleTimeout: Duration = .seconds(20 * 60)
     /// Off only for throughput measurements.
     public var isRateLimited = true
+    /// Per-endpoint overrides of the documented calls per minute (before time-scaling).
+    public var callsPerMinute: [Endpoint: Int] = [:]
     /// Off to test a client against a 429 that carries no `Retry-After` (api.md §10).
     public var sendsRetryAfter = true
     /// Whether call records are also kept in memory (for `callRecords()`); capped at 200,000.

@@ -85,4 +85,7 @@ public final class SandboxServer: Sendable {
 
     /// Forgets every session, as if they had all been idle too long: the next calls get 401.
     public func expireAllSessions() { api.sessions.expireAll() }
+
+    /// Every session token this sandbox has handed out (for tests proving none leaked).
+    public func issuedSessionTokens() -> [String] { api.sessions.issuedTokens() }
 }

@@ -87,7 +87,7 @@ public final class LinnworksClient: Sendable {
                     throw .authorizationRefused(message: message(in: reply))
                 case 429:
                     throttles += 1
-                    let retryAfter = reply.header("Retry-After").flatMap(Double.init)
+                    let retryAfter = Self.retryAfter(reply)
                     if throttles > configuration.retry.maxThrottleWaits
                         || (retryAfter ?? 0) > configuration.retry.maxRetryAfter {
                         throw .throttled(endpoint: endpoint, retryAfterSeconds: retryAfter)
@@ -159,6 +159,13 @@ public final class LinnworksClient: Sendable {
             text = String(decoding: reply.body.prefix(300), as: UTF8.self)
         }
         return scrubber.scrub(String(text.prefix(300)))
+    }
+
+    /// Seconds a 429 asks us to wait: `Retry-After` (whole seconds, the HTTP standard), or the
+    /// sandbox's finer `Retry-After-Ms` when present. Nil when the server gave no hint.
+    static func retryAfter(_ reply: HTTPReply) -> Double? {
+        if let ms = reply.header("Retry-After-Ms").flatMap(Double.init), ms >= 0 { return ms / 1000 }
+        return reply.header("Retry-After").flatMap(Double.init)
     }
 
     static func outcome(of status: Int) -> CallRecord.Outcome {

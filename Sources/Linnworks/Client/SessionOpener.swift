@@ -47,7 +47,7 @@ struct SessionOpener: Sendable {
                     if throttles > configuration.retry.maxThrottleWaits {
                         return .failure(.throttled(endpoint: endpoint, retryAfterSeconds: nil))
                     }
-                    let retryAfter = reply.header("Retry-After").flatMap(Double.init)
+                    let retryAfter = LinnworksClient.retryAfter(reply)
                     await pause(retryAfter ?? configuration.retry.throttleDelay)
                 case 500..<600:
                     failures += 1
@@ -84,7 +84,11 @@ struct SessionOpener: Sendable {
         }
         let secret = Secret(token)
         scrubber.remember(secret)
-        guard let serverText = session.server, let server = URL(string: serverText), server.scheme != nil else {
+        // The SDK appends /api/ itself unless the server already ends with it (api.md §1).
+        var serverText = session.server ?? ""
+        while serverText.hasSuffix("/") { serverText.removeLast() }
+        if serverText.lowercased().hasSuffix("/api") { serverText.removeLast(4) }
+        guard let server = URL(string: serverText), server.scheme != nil, server.host != nil else {
             return .failure(.invalidResponse(endpoint: .authorizeByApplication, reason: "no Server in the answer"))
         }
         return .success((secret, server))

@@ -136,8 +136,12 @@ struct Parameters {
             switch value {
             case .text(let text): members.append((name, .string(String(text.prefix(500)))))
             case .json(let json):
-                let text = String(decoding: json.serialized(), as: UTF8.self)
-                members.append((name, .string(String(text.prefix(500)))))
+                let bytes = json.serialized()
+                if bytes.count <= 500 {
+                    members.append((name, json))
+                } else {
+                    members.append((name, .string(String(decoding: bytes.prefix(500), as: UTF8.self))))
+                }
             }
         }
         return .object(members)

@@ -14,6 +14,7 @@ final class SandboxAPI: Sendable {
     let faults: FaultInjector
     let log: CallLog
     let sendsRetryAfter: Bool
+    let callsPerMinute: [Endpoint: Int]
     private let baseURL = Mutex<String>("http://127.0.0.1")
 
     init(account: SandboxAccount, options: SandboxOptions) throws(SandboxError) {
@@ -23,6 +24,7 @@ final class SandboxAPI: Sendable {
         faults = FaultInjector(plan: options.faults)
         log = try CallLog(path: options.logPath, keepsRecords: options.keepsCallRecords)
         sendsRetryAfter = options.sendsRetryAfter
+        callsPerMinute = options.callsPerMinute
     }
 
     func setBaseURL(_ url: String) { baseURL.withLock { $0 = url } }
@@ -84,7 +86,7 @@ final class SandboxAPI: Sendable {
         }
         guard sessions.touch(token) else { return .respond(APIFailure.tokenWrong.response) }
 
-        if let wait = limits.admit(key: token.lowercased() + " " + endpoint.rawValue, limit: endpoint.callsPerMinute) {
+        if let wait = limits.admit(key: token.lowercased() + " " + endpoint.rawValue, limit: limit(endpoint)) {
             outcome.fault = "throttled"
             return .respond(throttled(wait))
         }
@@ -117,6 +119,8 @@ final class SandboxAPI: Sendable {
         }
     }
 
+    private func limit(_ endpoint: Endpoint) -> Int { max(1, callsPerMinute[endpoint] ?? endpoint.callsPerMinute) }
+
     /// 429 with `Retry-After` in whole seconds (at least 1, as HTTP allows no fractions) and
     /// the exact wait in `Retry-After-Ms`, which matters when the window is time-scaled.
     private func throttled(_ wait: Duration) -> HTTPResponse {
@@ -131,7 +135,7 @@ final class SandboxAPI: Sendable {
 
     private func authorize(_ parameters: Parameters, _ outcome: inout Outcome) -> HTTPResponse {
         let id = try? parameters.string("ApplicationId")
-        if let wait = limits.admit(key: "auth " + (id ?? "").lowercased(), limit: Endpoint.authorizeByApplication.callsPerMinute) {
+        if let wait = limits.admit(key: "auth " + (id ?? "").lowercased(), limit: limit(.authorizeByApplication)) {
             outcome.fault = "throttled"
             return throttled(wait)
         }

@@ -192,7 +192,8 @@ struct AccountState {
         return service
     }
 
-    static let now: @Sendable () -> String = {
+    /// The current time as Linnworks writes it: ISO 8601, UTC, milliseconds.
+    static func now() -> String {
         Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

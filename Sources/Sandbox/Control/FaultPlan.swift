@@ -18,8 +18,8 @@ import Synchronization
 /// - `expire-every=N` — every N-th authenticated call finds its session expired (401).
 /// - `only=A+B` — restrict faults to these endpoints (`Stock/SetStockLevel+Orders/ProcessOrdersInBatch`
 ///   or just the method names `SetStockLevel+ProcessOrdersInBatch`).
-/// - `max=N` — inject at most N error/drop faults in total, then behave.
-/// Authorization calls are never faulted except by latency.
+/// - `max=N` — inject at most N faults (errors, drops and delays alike) in total, then behave.
+/// Authorization calls are never faulted; `expire-every` is what exercises re-authorization.
 public struct FaultPlan: Sendable, Equatable {
     public var seed: UInt64 = 1
     public var errorBefore = 0.0
@@ -122,13 +122,12 @@ final class FaultInjector: Sendable {
     func decide(_ endpoint: Endpoint) -> (FaultDecision, Duration) {
         guard !plan.isEmpty else { return (.none, .zero) }
         let eligible = endpoint != .authorizeByApplication && (plan.only?.contains(endpoint) ?? true)
+        guard eligible else { return (.none, .zero) }
         return counters.withLock { counters in
             counters.calls += 1
+            if let max = plan.maxFaults, counters.injected >= max { return (.none, .zero) }
             var generator = SplitMix64(seed: plan.seed &+ UInt64(counters.calls) &* 0x9E37_79B9_7F4A_7C15)
-            let latencyDraw = generator.nextUnit()
-            let latency = plan.latency > 0 && latencyDraw < plan.latency ? plan.latencyDuration : .zero
-            guard eligible else { return (.none, latency) }
-            if let max = plan.maxFaults, counters.injected >= max { return (.none, latency) }
+            let latency = plan.latency > 0 && generator.nextUnit() < plan.latency ? plan.latencyDuration : .zero
             let draw = generator.nextUnit()
             let thresholds: [(Double, FaultDecision)] = [
                 (plan.errorBefore, .errorBefore), (plan.errorAfter, .errorAfter), (plan.drop, .drop),
@@ -143,7 +142,7 @@ final class FaultInjector: Sendable {
                     break
                 }
             }
-            if decision != .none { counters.injected += 1 }
+            if decision != .none || latency > .zero { counters.injected += 1 }
             return (decision, latency)
         }
     }

@@ -13,6 +13,8 @@ final class SessionRegistry: Sendable {
     }
 
     private let sessions = Mutex<[String: Session]>([:])
+    /// Every token ever issued, so tests can prove none of them leaked into logs or errors.
+    private let issued = Mutex<[String]>([])
     private let idleTimeout: Duration
 
     init(idleTimeout: Duration) {
@@ -23,6 +25,7 @@ final class SessionRegistry: Sendable {
     func open(applicationID: String) -> String {
         let token = UUID().uuidString.lowercased()
         sessions.withLock { $0[token] = Session(lastUsed: .now, applicationID: applicationID) }
+        issued.withLock { $0.append(token) }
         return token
     }
 
@@ -42,6 +45,8 @@ final class SessionRegistry: Sendable {
             return true
         }
     }
+
+    func issuedTokens() -> [String] { issued.withLock { $0 } }
 
     func expire(_ token: String) {
         _ = sessions.withLock { $0.removeValue(forKey: token.lowercased()) }

@@ -35,18 +35,16 @@ final class HTTPServer: Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = UInt16(clamping: port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        do {
+            _ = try sys("bind", "127.0.0.1:\(port)") {
+                withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
             }
-        }
-        if bound != 0 {
-            let error = SystemError(call: "bind", errno: errno, path: "127.0.0.1:\(port)")
-            close(fd)
-            throw error
-        }
-        if listen(fd, 512) != 0 {
-            let error = SystemError(call: "listen", errno: errno)
+            _ = try sys("listen") { listen(fd, 512) }
+        } catch {
             close(fd)
             throw error
         }

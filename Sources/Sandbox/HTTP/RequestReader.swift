@@ -7,12 +7,22 @@ import Glibc
 ///
 /// Exists apart from the server so its limits are in one place: a head over 64 KiB is 431,
 /// a body over 10 MB is 413, chunked bodies are 501, anything unparsable is 400.
+///
+/// A body that stops arriving for `bodyStallTimeout` ends the connection without an answer.
+/// This matters more than it looks: when a keep-alive connection dies under a POST, libcurl
+/// silently re-sends the request on a new connection but cannot rewind URLSession's body,
+/// so the headers arrive promising bytes that never come. Hanging up turns that into the
+/// prompt "connection lost" the client knows how to handle, instead of a long time-out.
 struct RequestReader {
     enum Result {
         case request(HTTPRequest)
         case closed
         case failed(status: Int)
     }
+
+    private enum Fill { case data, end, stalled }
+
+    static let bodyStallTimeout = 1.0
 
     private let fd: Int32
     private var buffer: [UInt8] = []
@@ -28,7 +38,7 @@ struct RequestReader {
             if headEnd != nil { break }
             if buffer.count > HTTPServer.maxHeaderBytes { return .failed(status: 431) }
             searchFrom = max(0, buffer.count - 3)
-            guard fill() else { return buffer.isEmpty ? .closed : .failed(status: 400) }
+            guard fill() == .data else { return buffer.isEmpty ? .closed : .failed(status: 400) }
         }
         guard let end = headEnd else { return .failed(status: 400) }
         let head = String(decoding: buffer[0..<end], as: UTF8.self)
@@ -57,25 +67,39 @@ struct RequestReader {
         }
         if length > HTTPServer.maxBodyBytes { return .failed(status: 413) }
         let bodyStart = end + 4
-        while buffer.count - bodyStart < length {
-            guard fill() else { return .failed(status: 400) }
+        if buffer.count - bodyStart < length {
+            setReceiveTimeout(RequestReader.bodyStallTimeout)
+            defer { setReceiveTimeout(0) }
+            while buffer.count - bodyStart < length {
+                switch fill() {
+                case .data: continue
+                case .end, .stalled: return .closed
+                }
+            }
         }
         request.body = Array(buffer[bodyStart..<bodyStart + length])
         buffer.removeSubrange(0..<bodyStart + length)
         return .request(request)
     }
 
-    /// Reads more bytes; false at end of stream or on error.
-    private mutating func fill() -> Bool {
+    /// Reads more bytes into the buffer.
+    private mutating func fill() -> Fill {
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[0..<count])
-                return true
+                return .data
             }
             if count < 0, errno == EINTR { continue }
-            return false
+            if count < 0, errno == EAGAIN || errno == EWOULDBLOCK { return .stalled }
+            return .end
         }
+    }
+
+    /// Seconds a `recv` may wait; 0 waits forever (idle keep-alive connections).
+    private func setReceiveTimeout(_ seconds: Double) {
+        var time = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
     }
 
     private static func findHeadEnd(_ bytes: [UInt8], from start: Int) -> Int? {
