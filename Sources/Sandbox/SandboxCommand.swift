@@ -17,7 +17,9 @@ public enum SandboxCommand {
         }
         let server: SandboxServer
         do {
-            let options = try SandboxOptions.parse(arguments: arguments)
+            var options = try SandboxOptions.parse(arguments: arguments)
+            // A long-running sandbox keeps its call log in the --log file only, not in memory.
+            options.keepsCallRecords = false
             server = try SandboxServer(options: options)
             try server.start()
         } catch {

@@ -132,3 +132,25 @@ import Linnworks
         }
     }
 }
+
+/// Hostile bytes never bring the server down.
+@Suite struct HTTPFuzzTests {
+    @Test func randomGarbageNeverStopsTheServer() async throws {
+        let fixture = try SandboxFixture()
+        defer { fixture.server.stop() }
+        var random = SplitMix64(seed: 42)
+        let pieces = ["GET ", "POST ", "/api/", "Stock/SetStockLevel", " HTTP/1.1", "\r\n", ":", "Content-Length: ",
+                      "-1", "99999999999999999999", "5", "Transfer-Encoding: x", "Authorization: ", "\u{0}", "é", "%zz",
+                      "stockLevels=", "[{", "\"SKU\"", "}", "{", "request=", "\r\n\r\n"]
+        for _ in 0..<150 {
+            var text = ""
+            for _ in 0..<(1 + Int(random.next() % 24)) { text += pieces[Int(random.next() % UInt64(pieces.count))] }
+            var bytes = Array(text.utf8)
+            for _ in 0..<Int(random.next() % 4) { bytes.append(UInt8(truncatingIfNeeded: random.next())) }
+            bytes += Array("\r\n\r\n".utf8)
+            _ = fixture.raw(bytes, timeout: 2)
+        }
+        let token = try await fixture.authorize()
+        #expect(try await fixture.send("GET", "/api/Inventory/GetStockLocations", token: token).status == 200)
+    }
+}
