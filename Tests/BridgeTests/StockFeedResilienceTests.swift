@@ -34,7 +34,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/stock.csv"
-        FileManager.default.createFile(atPath: path, contents: Data(Self.encode(text, as: encoding)))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(Self.encode(text, as: encoding)))
 
         let summary = try await StockFeed(options: StockFeedOptions(), service: LinnworksClient(credentials: server.credentials()))
             .run(path: path, reportPath: path + ".errors.csv")

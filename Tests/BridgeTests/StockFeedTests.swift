@@ -50,7 +50,7 @@ func writeTemporary(_ text: String, name: String = "stock.csv") -> (dir: String,
     let dir = NSTemporaryDirectory() + "linnbridge-feed-" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let path = dir + "/" + name
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return (dir, path)
 }
 
