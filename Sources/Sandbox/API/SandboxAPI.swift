@@ -179,8 +179,8 @@ final class SandboxAPI: Sendable {
         switch endpoint {
         case .authorizeByApplication: throw .internalError
         case .getStockLocations: return encode(account.getStockLocations())
-        case .setStockLevel: return encode(try account.writeStockLevels(p, absolute: true))
-        case .updateStockLevelsBySKU: return encode(try account.writeStockLevels(p, absolute: false))
+        case .setStockLevel: return .json(200, .array(try account.writeStockLevels(p, absolute: true).map(\.jsonValue)))
+        case .updateStockLevelsBySKU: return .json(200, .array(try account.writeStockLevels(p, absolute: false).map(\.jsonValue)))
         case .getStockItemsFull: return encode(try account.getStockItemsFull(p))
         case .getStockLevelBatch: return encode(try account.getStockLevelBatch(p))
         case .setOrderShippingInfo: return encode(try account.setOrderShippingInfo(p))

@@ -48,16 +48,22 @@ extension SandboxAccount {
         let requirements = try parameters.decode("dataRequirements", as: [String].self) ?? []
         let wantsLevels = requirements.isEmpty || requirements.contains { $0.caseInsensitiveCompare("StockLevels") == .orderedSame }
         return state.withLock { state in
-            var matching: [Int] = []
-            for (index, item) in state.items.enumerated() {
-                if keyword.isEmpty || item.sku.lowercased().contains(keyword) || item.title.lowercased().contains(keyword)
-                    || (item.barcode?.lowercased().contains(keyword) ?? false) {
-                    matching.append(index)
-                }
-            }
+            // Without a keyword every item matches: page by index instead of testing every item per page.
             let start = (page - 1) * perPage
-            guard start < matching.count else { return [] }
-            return matching[start..<min(matching.count, start + perPage)].map { index in
+            let pageIndices: [Int]
+            if keyword.isEmpty {
+                pageIndices = start < state.items.count ? Array(start..<min(state.items.count, start + perPage)) : []
+            } else {
+                var matching: [Int] = []
+                for (index, item) in state.items.enumerated() {
+                    if item.sku.lowercased().contains(keyword) || item.title.lowercased().contains(keyword)
+                        || (item.barcode?.lowercased().contains(keyword) ?? false) {
+                        matching.append(index)
+                    }
+                }
+                pageIndices = start < matching.count ? Array(matching[start..<min(matching.count, start + perPage)]) : []
+            }
+            return pageIndices.map { index in
                 let item = state.items[index]
                 var full = StockItemFull()
                 full.suppliers = []
