@@ -59,18 +59,7 @@ public final class AtomicFile {
     private func flush() throws(SystemError) {
         let fd = self.fd
         let path = temporaryPath
-        let failure: SystemError? = pending.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                do throws(SystemError) {
-                    offset += try sys("write", path) { Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
-                } catch {
-                    return error
-                }
-            }
-            return nil
-        }
-        if let failure { throw failure }
+        try writeAll(fd, pending, path: path)
         pending.removeAll(keepingCapacity: true)
     }
 

@@ -50,3 +50,26 @@ func currentErrno() -> Int32 {
     return Darwin.errno
     #endif
 }
+
+/// Writes all of `bytes` to `fd`, however many `write(2)` calls that takes.
+public func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(SystemError) {
+    var offset = 0
+    while offset < bytes.count {
+        let base = bytes.baseAddress! + offset
+        let remaining = bytes.count - offset
+        offset += try sys("write", path) { write(fd, base, remaining) }
+    }
+}
+
+/// Writes all of `bytes` to `fd`.
+public func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(SystemError) {
+    var failure: SystemError?
+    bytes.withUnsafeBytes { raw in
+        do throws(SystemError) {
+            try writeAll(fd, raw, path: path)
+        } catch {
+            failure = error
+        }
+    }
+    if let failure { throw failure }
+}

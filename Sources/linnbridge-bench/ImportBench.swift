@@ -2,6 +2,7 @@ import Bridge
 import Foundation
 import Linnworks
 import Sandbox
+import Support
 
 /// The stock feed against the sandbox over HTTP at `--time-scale 60` (issue 4's figures):
 /// rows applied per second against the `SetStockLevel` ceiling (batch size × calls per second),
@@ -116,6 +117,7 @@ enum ImportBench {
 
     /// The child: the stock feed with the real client (limiter time-scaled like the sandbox).
     static func measure(arguments: [String]) async throws {
+        MallocArenas.limit()  // as `linnbridge` does at start
         guard let file = arguments.first, let credentials = Credentials.fromEnvironment(ProcessInfo.processInfo.environment) else {
             throw BenchError.usage("measure-import FILE (with LINNWORKS_* set)")
         }

@@ -1,9 +1,11 @@
 import Foundation
+import Support
 
 /// The `linnbridge` command. Only `main` decides the process's exit status.
 @main
 struct LinnBridgeMain {
     static func main() async {
+        MallocArenas.limit()
         let status = await CommandLineInterface.run(Array(CommandLine.arguments.dropFirst()), context: .process())
         exit(status.rawValue)
     }
