@@ -9,8 +9,18 @@ public enum RowErrorCode: String, Sendable, CaseIterable {
     case unknownSKU = "unknown_sku"
     case superseded = "superseded"
     case badRecord = "bad_record"
-    /// Linnworks refused the call carrying this row (HTTP 400); the message is Linnworks' own.
+    /// Linnworks refused the call carrying this row (HTTP 400), or refused to process its order.
     case rejectedByLinnworks = "linnworks_rejected"
+    case missingOrder = "missing_order"
+    case badTracking = "bad_tracking"
+    case badNumber = "bad_number"
+    case orderNotFound = "order_not_found"
+    case ambiguousOrder = "ambiguous_order"
+    case unknownService = "unknown_service"
+    case orderNotProcessable = "order_not_processable"
+    case alreadyProcessed = "already_processed"
+    /// Another row of the same order failed, so this parcel waits with it (no tracking is lost).
+    case orderHeldBack = "order_held_back"
 }
 
 /// Why one row of an input file was not applied, in words a warehouse clerk understands.

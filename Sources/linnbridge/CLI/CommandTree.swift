@@ -29,26 +29,25 @@ enum CommandTree {
                     options: [FeedCommand.errorsOption],
                     validate: FeedCommand.requireFiles,
                     run: { parsed, context in await FeedCommand.run(.stock, mode: .apply, parsed, context) }),
-            Command(name: "shipments", abstract: "Set tracking numbers and process orders (not built yet).",
+            Command(name: "shipments", abstract: "Set tracking numbers and process the orders of shipment files.",
                     usage: "[--errors <dir>] <file> ...",
+                    discussion: "Each order is processed at most once; the journal for that is kept in ./watch/.state.",
                     options: [FeedCommand.errorsOption],
                     validate: FeedCommand.requireFiles,
-                    run: { _, context in NotYetAvailable.report("import shipments", issue: 5, context: context) }),
+                    run: { parsed, context in await FeedCommand.run(.shipments, mode: .apply, parsed, context) }),
         ])
 
     static let check = Command(
         name: "check", abstract: "Parse and validate files and write their error reports; changes nothing in Linnworks.",
         usage: "[--kind stock|shipments] [--online] [--errors <dir>] <file> ...",
-        discussion: "With --online, also resolves locations and asks Linnworks which SKUs exist (read-only).",
+        discussion: "With --online, also looks up locations and SKUs, or orders and postal services, in Linnworks (read-only).",
         options: [.option("kind", "<kind>", "stock (default) or shipments.", allowed: ["stock", "shipments"]),
                   .flag("online", "Also look up locations and SKUs in Linnworks, read-only."),
                   FeedCommand.errorsOption],
         validate: FeedCommand.requireFiles,
         run: { parsed, context in
-            if parsed.value("kind") == "shipments" {
-                return NotYetAvailable.report("check --kind shipments", issue: 5, context: context)
-            }
-            return await FeedCommand.run(.stock, mode: .check(online: parsed.has("online")), parsed, context)
+            let kind: FeedCommand.Kind = parsed.value("kind") == "shipments" ? .shipments : .stock
+            return await FeedCommand.run(kind, mode: .check(online: parsed.has("online")), parsed, context)
         })
 
     static let export = Command(

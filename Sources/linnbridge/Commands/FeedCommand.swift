@@ -3,10 +3,10 @@ import Foundation
 import Linnworks
 import Support
 
-/// `import stock` and `check`: the feed on each named file, one summary line per file, and the
-/// worst outcome as the exit status.
+/// `import stock`, `import shipments` and `check`: the feed on each named file, one summary line
+/// per file, and the worst outcome as the exit status.
 enum FeedCommand {
-    enum Kind { case stock }
+    enum Kind: String { case stock, shipments }
 
     static let errorsOption = OptionSpec.option("errors", "<dir>", "Write error reports here instead of beside each file.")
 
@@ -14,7 +14,7 @@ enum FeedCommand {
         if parsed.arguments.isEmpty { throw UsageError(message: "Missing '<file> ...'") }
     }
 
-    static func run(_ kind: Kind, mode: StockFeedOptions.Mode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+    static func run(_ kind: Kind, mode: FeedMode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
         let setup: RunSetup
         do {
             setup = try RunSetup.make(parsed, context)
@@ -23,26 +23,21 @@ enum FeedCommand {
             return .config
         }
         let logger = setup.logger
-        var options = StockFeedOptions(mode: mode)
-        options.columnAliases = setup.config.stock.columns
-        options.defaultLocation = setup.config.stock.defaultLocation
-        options.batchSize = setup.config.stock.batchSize
-        options.maxInFlight = setup.config.stock.maxInFlight
-        var service: (any StockService)?
+        var client: LinnworksClient?
         if mode != .check(online: false) {
-            guard let client = setup.makeClient() else { return .config }
-            service = client
+            guard let made = setup.makeClient() else { return .config }
+            client = made
         }
-        let feed = StockFeed(options: options, service: service)
+        let run = makeRun(kind, mode: mode, config: setup.config, client: client)
         var worst = ExitStatus.ok
         for path in parsed.arguments {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             do {
-                let summary = try await feed.run(path: path, reportPath: report)
-                logger.info(mode == .apply ? "stock.applied" : "stock.checked", metadata(summary, mode: mode))
+                let summary = try await run(path, report)
+                logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", metadata(summary, mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {
-                logger.error("stock.failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
+                logger.error("\(kind.rawValue).failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
                 switch error {
                 case .fileRejected: worst = max(worst, .fileRejected)
                 case .linnworksUnavailable: return max(worst, .unavailable)
@@ -54,6 +49,32 @@ enum FeedCommand {
         return worst
     }
 
+    /// The feed for `kind`, configured from `linnbridge.json`, as one function per file.
+    static func makeRun(_ kind: Kind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?)
+        -> (String, String) async throws(FeedError) -> FeedSummary {
+        switch kind {
+        case .stock:
+            var options = StockFeedOptions(mode: mode)
+            options.columnAliases = config.stock.columns
+            options.defaultLocation = config.stock.defaultLocation
+            options.batchSize = config.stock.batchSize
+            options.maxInFlight = config.stock.maxInFlight
+            let feed = StockFeed(options: options, service: client)
+            return { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
+        case .shipments:
+            var options = ShipmentFeedOptions(mode: mode)
+            options.columnAliases = config.shipments.columns
+            options.postalServiceAliases = config.shipments.postalServiceAliases
+            options.processOrders = config.shipments.processOrders
+            options.locations = config.shipments.locations
+            options.stripPrefixes = config.shipments.stripPrefixes
+            options.stripSuffixes = config.shipments.stripSuffixes
+            options.batchSize = config.shipments.batchSize
+            let feed = ShipmentFeed(options: options, client: client)
+            return { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
+        }
+    }
+
     /// `DIR/<name>.errors.csv`, or beside the input.
     static func reportPath(for input: String, errorsDirectory: String?) -> String {
         let name = URL(fileURLWithPath: input).lastPathComponent + ".errors.csv"
@@ -62,7 +83,7 @@ enum FeedCommand {
     }
 
     /// The counts of the per-file log line (product.md: rows read, applied, rejected, skipped, API calls, seconds).
-    static func metadata(_ s: FeedSummary, mode: StockFeedOptions.Mode) -> LogMetadata {
+    static func metadata(_ s: FeedSummary, mode: FeedMode) -> LogMetadata {
         var metadata: LogMetadata = ["file.name": URL(fileURLWithPath: s.file).lastPathComponent, "rows.read": String(s.rowsRead)]
         if mode == .apply {
             metadata["rows.applied"] = String(s.applied)

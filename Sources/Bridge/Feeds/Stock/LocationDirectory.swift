@@ -25,18 +25,23 @@ public struct LocationDirectory: Sendable {
 
     private let byID: [String: Location]
     private let byName: [String: [Location]]
+    /// Every location's GUID, in the order Linnworks listed them.
+    public let allIDs: [String]
 
     public init(_ locations: [StockLocation]) {
         var byID: [String: Location] = [:]
         var byName: [String: [Location]] = [:]
+        var allIDs: [String] = []
         for location in locations {
             guard let id = location.stockLocationID?.lowercased() else { continue }
+            allIDs.append(id)
             let entry = Location(id: id, name: location.locationName ?? id)
             byID[id] = entry
             byName[Self.key(entry.name), default: []].append(entry)
         }
         self.byID = byID
         self.byName = byName
+        self.allIDs = allIDs
     }
 
     static func key(_ name: String) -> String {

@@ -27,7 +27,8 @@ public struct StockFeed: Sendable {
     public func run(path: String, reportPath: String) async throws(FeedError) -> FeedSummary {
         let started = ContinuousClock.now
         var summary = FeedSummary(file: path)
-        let (reader, headers, header) = try openWithHeader(path)
+        let (reader, headers, header) = try FeedInput.open(path, columns: StockColumns.all, aliases: options.columnAliases,
+                                                           options: options.reader)
         let hasLocationColumn = header.index(of: StockColumns.location) != nil
 
         var directory: LocationDirectory?
@@ -74,28 +75,6 @@ public struct StockFeed: Sendable {
         let elapsed = ContinuousClock.now - started
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return summary
-    }
-
-    private func openWithHeader(_ path: String) throws(FeedError) -> (CSVReader, [String], HeaderMap) {
-        do {
-            let reader = try CSVReader(path: path, options: options.reader)
-            guard let record = try reader.nextRecord() else {
-                throw FeedError.fileRejected(file: path, reason: HeaderError.noHeader.description)
-            }
-            if let problem = record.problem {
-                throw FeedError.fileRejected(file: path, reason: "the header row (line \(record.line)) cannot be read: \(problem)")
-            }
-            let headers = record.strings()
-            do {
-                return (reader, headers, try HeaderMap(headers: headers, columns: StockColumns.all, extraAliases: options.columnAliases))
-            } catch {
-                throw FeedError.fileRejected(file: path, reason: "line \(record.line): \(error.description)")
-            }
-        } catch let error as FeedError {
-            throw error
-        } catch {
-            throw .fileRejected(file: path, reason: "cannot be read: \(error)")
-        }
     }
 }
 

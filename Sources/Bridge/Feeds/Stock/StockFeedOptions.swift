@@ -1,14 +1,16 @@
 import CSV
 
+/// What a feed run does with the valid rows of a file.
+public enum FeedMode: Sendable, Equatable {
+    /// Send them to Linnworks.
+    case apply
+    /// Only say what would be sent; `online` also looks things up in Linnworks, read-only.
+    case check(online: Bool)
+}
+
 /// How the stock feed reads a file and talks to Linnworks; filled from `linnbridge.json`.
 public struct StockFeedOptions: Sendable {
-    /// What the run does with valid rows.
-    public enum Mode: Sendable, Equatable {
-        /// Send them with `Stock/SetStockLevel`.
-        case apply
-        /// Only say what would be sent; `online` also resolves locations and SKUs, read-only.
-        case check(online: Bool)
-    }
+    public typealias Mode = FeedMode
 
     public var mode: Mode = .apply
     /// Extra header names per canonical column (`sku`, `level`, `location`).

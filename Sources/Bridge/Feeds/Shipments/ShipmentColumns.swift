@@ -1,0 +1,23 @@
+import CSV
+
+/// The columns of a shipment confirmation and the header names 3PLs use for them (product.md, Shipments).
+public enum ShipmentColumns {
+    public static let order = "order"
+    public static let tracking = "tracking"
+    public static let service = "service"
+    public static let weight = "weight"
+    public static let cost = "cost"
+    public static let voided = "voided"
+
+    public static let all: [ColumnSpec] = [
+        ColumnSpec(order, aliases: ["Order Id", "Order Number", "NumOrderId", "Reference", "Order Reference",
+                                    "Channel Reference", "Order No", "Order Ref"], required: true),
+        ColumnSpec(tracking, aliases: ["Tracking Number", "Tracking", "Tracking Code", "Consignment",
+                                       "Consignment Number", "AWB", "Tracking No"]),
+        ColumnSpec(service, aliases: ["Carrier", "Courier", "Shipping Service", "Postal Service", "Service",
+                                      "Shipping Method"]),
+        ColumnSpec(weight, aliases: ["Weight", "Total Weight", "Weight Kg"]),
+        ColumnSpec(cost, aliases: ["Postage Cost", "Shipping Cost", "Cost"]),
+        ColumnSpec(voided, aliases: ["Voided", "Void", "Cancelled"]),
+    ]
+}

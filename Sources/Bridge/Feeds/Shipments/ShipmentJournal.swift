@@ -1,0 +1,109 @@
+import Foundation
+import Support
+
+/// The exactly-once record of one shipment file's processing batches, under `.state/`.
+///
+/// Exists because `ProcessOrdersInBatch` must never be applied twice: each batch's intent is on
+/// disk before the call and its outcome after. A restart finds batches with an intent and no
+/// outcome, and the feed reads those orders' state from Linnworks before sending anything again.
+/// The journal is named by a hash of the file's bytes, so the same content dropped again finds it,
+/// and it is removed once the file is finished.
+struct ShipmentJournal {
+    struct Entry: Codable, Equatable {
+        enum Kind: String, Codable { case intent, outcome }
+        var kind: Kind
+        var batch: Int
+        var orders: [String]
+        /// Orders Linnworks processed (or that a read-back found processed).
+        var processed: [String]?
+        /// Orders Linnworks refused, with its reason.
+        var refused: [String: String]?
+    }
+
+    /// What earlier runs of the same file left behind.
+    struct Recovered {
+        var processed: Set<String> = []
+        var refused: [String: String] = [:]
+        /// Sent, outcome unknown: read their state before anything else.
+        var unknown: Set<String> = []
+        var nextBatch = 0
+    }
+
+    let path: String
+    private let file: JournalFile
+
+    init(stateDirectory: String, inputPath: String) throws(FeedError) {
+        do {
+            try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw .configuration("the state folder \(stateDirectory) cannot be created: \(error.localizedDescription)")
+        }
+        let hash: UInt64
+        do {
+            hash = try ContentHash.of(path: inputPath)
+        } catch {
+            throw .fileRejected(file: inputPath, reason: "cannot be read: \(error)")
+        }
+        path = stateDirectory + "/shipments-" + String(hash, radix: 16) + ".jsonl"
+        do {
+            file = try JournalFile(path: path)
+        } catch {
+            throw .configuration("the journal \(path) cannot be opened: \(error)")
+        }
+    }
+
+    func recover() throws(FeedError) -> Recovered {
+        let entries: [Entry]
+        do {
+            entries = try JournalFile.read(path: path, as: Entry.self)
+        } catch {
+            throw .configuration("\(error)")
+        }
+        var recovered = Recovered()
+        var open: [Int: [String]] = [:]
+        for entry in entries {
+            recovered.nextBatch = max(recovered.nextBatch, entry.batch + 1)
+            switch entry.kind {
+            case .intent:
+                open[entry.batch] = entry.orders
+            case .outcome:
+                open[entry.batch] = nil
+                recovered.processed.formUnion(entry.processed ?? [])
+                recovered.refused.merge(entry.refused ?? [:]) { $1 }
+            }
+        }
+        recovered.unknown = Set(open.values.flatMap { $0 }).subtracting(recovered.processed)
+        return recovered
+    }
+
+    func record(_ entry: Entry) throws(FeedError) {
+        do {
+            try file.append(entry)
+        } catch {
+            throw .configuration("\(error)")
+        }
+    }
+
+    /// The file is finished: nothing is left to resume.
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A 64-bit FNV-1a hash of a file's bytes, read in chunks.
+enum ContentHash {
+    static func of(path: String) throws(SystemError) -> UInt64 {
+        let file = try ReadableFile(path: path)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        while true {
+            var failure: SystemError?
+            let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                do throws(SystemError) { return try file.read(into: raw) } catch { failure = error; return 0 }
+            }
+            if let failure { throw failure }
+            if count == 0 { return hash }
+            for byte in buffer[0..<count] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
+    }
+}
