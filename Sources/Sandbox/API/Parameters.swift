@@ -154,23 +154,29 @@ struct Parameters {
     }
 
     /// Text of every parameter, for the call log; secret-bearing names are left out.
+    ///
+    /// Values are cut at 500 bytes to bound the log's memory, except lists of order ids (up to 16 KiB,
+    /// a full batch of 200): tests and the kill test check from the log that no order was processed twice.
     func loggable() -> JSONValue {
         var members: [(String, JSONValue)] = []
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             if CanonicalKeys.secretNames.contains(name) { continue }
+            let limit = Parameters.orderIDLists.contains(name) ? 16_384 : 500
             switch value {
-            case .text(let text): members.append((name, .string(String(text.prefix(500)))))
+            case .text(let text): members.append((name, .string(String(text.prefix(limit)))))
             case .json(let json):
                 let bytes = json.serialized()
-                if bytes.count <= 500 {
+                if bytes.count <= limit {
                     members.append((name, json))
                 } else {
-                    members.append((name, .string(String(decoding: bytes.prefix(500), as: UTF8.self))))
+                    members.append((name, .string(String(decoding: bytes.prefix(limit), as: UTF8.self))))
                 }
             }
         }
         return .object(members)
     }
+
+    static let orderIDLists: Set<String> = ["ordersids", "pkorderids", "orderids"]
 }
 
 /// GUID text handling: Linnworks GUIDs are lower-case, and "none" is all zeros.
