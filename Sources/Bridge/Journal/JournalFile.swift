@@ -10,7 +10,7 @@ import Glibc
 /// intent before the call, its outcome after, an export file's orders before tagging them — and
 /// pick up exactly there after a crash. A crash can only tear the last line; `read` ignores a
 /// last line that is not complete JSON, never an earlier one.
-public final class JournalFile {
+public final class JournalFile: Sendable {
     public let path: String
     private let fd: Int32
 

@@ -14,12 +14,15 @@ enum CommandTree {
         run: { _, context in NotYetAvailable.report("demo", issue: 7, context: context) })
 
     static let watch = Command(
-        name: "watch", abstract: "Watch a drop folder and apply what lands in it (not built yet).",
-        usage: "[--root <dir>] [--once] [--sandbox]",
-        options: [.option("root", "<dir>", "The drop folder (default ./watch)."),
-                  .flag("once", "Process what is there, run due exports, and exit."),
-                  .flag("sandbox", "Use the embedded sandbox instead of Linnworks.")],
-        run: { _, context in NotYetAvailable.report("watch", issue: 7, context: context) })
+        name: "watch", abstract: "Watch a drop folder and apply what lands in it.",
+        usage: "[--root <dir>] [--once] [--sandbox] [--poll <seconds>]",
+        discussion: """
+        Files in inbox/stock/ and inbox/shipments/ are taken when renamed in, or when their size and
+        time have held for the settle time; they end in archive/<date>/ or errors/. SIGTERM or Ctrl-C
+        finishes the file in hand and exits 0; a second signal exits at once (claimed files resume).
+        """,
+        options: WatchCommand.options,
+        run: { parsed, context in await WatchCommand.run(parsed, context) })
 
     static let importGroup = Command(
         name: "import", abstract: "Apply stock or shipment files once.",

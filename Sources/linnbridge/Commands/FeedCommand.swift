@@ -6,7 +6,7 @@ import Support
 /// `import stock`, `import shipments` and `check`: the feed on each named file, one summary line
 /// per file, and the worst outcome as the exit status.
 enum FeedCommand {
-    enum Kind: String { case stock, shipments }
+    typealias Kind = FeedKind
 
     static let errorsOption = OptionSpec.option("errors", "<dir>", "Write error reports here instead of beside each file.")
 
@@ -28,13 +28,13 @@ enum FeedCommand {
             guard let made = setup.makeClient() else { return .config }
             client = made
         }
-        let run = makeRun(kind, mode: mode, config: setup.config, client: client)
+        let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: "watch/.state")
         var worst = ExitStatus.ok
         for path in parsed.arguments {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             do {
-                let summary = try await run(path, report)
-                logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", metadata(summary, mode: mode))
+                let summary = try await run(path, reportPath: report)
+                logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {
                 logger.error("\(kind.rawValue).failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
@@ -49,52 +49,10 @@ enum FeedCommand {
         return worst
     }
 
-    /// The feed for `kind`, configured from `linnbridge.json`, as one function per file.
-    static func makeRun(_ kind: Kind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?)
-        -> (String, String) async throws(FeedError) -> FeedSummary {
-        switch kind {
-        case .stock:
-            var options = StockFeedOptions(mode: mode)
-            options.columnAliases = config.stock.columns
-            options.defaultLocation = config.stock.defaultLocation
-            options.batchSize = config.stock.batchSize
-            options.maxInFlight = config.stock.maxInFlight
-            let feed = StockFeed(options: options, service: client)
-            return { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
-        case .shipments:
-            var options = ShipmentFeedOptions(mode: mode)
-            options.columnAliases = config.shipments.columns
-            options.postalServiceAliases = config.shipments.postalServiceAliases
-            options.processOrders = config.shipments.processOrders
-            options.locations = config.shipments.locations
-            options.stripPrefixes = config.shipments.stripPrefixes
-            options.stripSuffixes = config.shipments.stripSuffixes
-            options.batchSize = config.shipments.batchSize
-            let feed = ShipmentFeed(options: options, client: client)
-            return { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
-        }
-    }
-
     /// `DIR/<name>.errors.csv`, or beside the input.
     static func reportPath(for input: String, errorsDirectory: String?) -> String {
         let name = URL(fileURLWithPath: input).lastPathComponent + ".errors.csv"
         if let errorsDirectory { return URL(fileURLWithPath: errorsDirectory).appendingPathComponent(name).path }
         return URL(fileURLWithPath: input).deletingLastPathComponent().appendingPathComponent(name).path
-    }
-
-    /// The counts of the per-file log line (product.md: rows read, applied, rejected, skipped, API calls, seconds).
-    static func metadata(_ s: FeedSummary, mode: FeedMode) -> LogMetadata {
-        var metadata: LogMetadata = ["file.name": URL(fileURLWithPath: s.file).lastPathComponent, "rows.read": String(s.rowsRead)]
-        if mode == .apply {
-            metadata["rows.applied"] = String(s.applied)
-        } else {
-            metadata["rows.would_apply"] = String(s.wouldApply)
-        }
-        metadata["rows.rejected"] = String(s.rejected)
-        metadata["rows.skipped"] = String(s.skipped)
-        metadata["api.calls"] = String(s.apiCalls)
-        metadata["seconds"] = String(format: "%.2f", s.seconds)
-        if let report = s.reportPath { metadata["report"] = report }
-        return metadata
     }
 }

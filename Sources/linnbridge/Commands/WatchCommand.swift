@@ -1,0 +1,88 @@
+import Bridge
+import Foundation
+import Linnworks
+import Sandbox
+import Support
+
+/// `linnbridge watch`: the drop-folder daemon, or one pass of it with `--once` (for cron).
+enum WatchCommand {
+    static let options: [OptionSpec] = [
+        .option("root", "<dir>", "The drop folder (default ./watch)."),
+        .flag("once", "Process what is there, run due exports, and exit."),
+        .flag("sandbox", "Use the embedded sandbox (samples/sandbox-account.json) instead of Linnworks."),
+        .option("poll", "<seconds>", "Scan every N seconds instead of using inotify (network mounts)."),
+    ]
+
+    static func run(_ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let root = parsed.value("root") ?? "watch"
+        var poll: Double?
+        if let text = parsed.value("poll") {
+            guard let seconds = Double(text), seconds > 0 else {
+                return CommandLineInterface.usageError("--poll must be a number of seconds above 0", command: CommandTree.watch,
+                                                       path: ["linnbridge", "watch"], context: context)
+            }
+            poll = seconds
+        }
+        let setup: RunSetup
+        do {
+            setup = try RunSetup.make(parsed, context, defaultDirectory: root)
+        } catch {
+            context.standardError("error: \(error)\n")
+            return .config
+        }
+        var sandbox: SandboxServer?
+        var credentials = setup.credentials
+        if parsed.has("sandbox") {
+            do {
+                let server = try SandboxServer(options: SandboxOptions())
+                try server.start()
+                sandbox = server
+                credentials = server.credentials()
+                setup.logger.info("sandbox.started", ["url": server.baseURL])
+            } catch {
+                setup.logger.error("sandbox.failed", ["reason": "\(error)"])
+                return .unavailable
+            }
+        }
+        defer { sandbox?.stop() }
+        guard let credentials else {
+            _ = setup.makeClient()
+            return .config
+        }
+        let logger = setup.logger.redacting([credentials.applicationSecret, credentials.installationToken])
+        let client = LinnworksClient(credentials: credentials)
+        var options = WatchOptions(root: root)
+        options.once = parsed.has("once")
+        options.settleSeconds = setup.config.watch.settleSeconds
+        options.pollSeconds = poll ?? setup.config.watch.pollSeconds
+        options.skipsDuplicates = setup.config.watch.skipDuplicateFiles
+        let shutdown = ShutdownSignal(handlingSignals: {
+            FileHandle.standardError.write(Data("linnbridge: second signal, stopping now (claimed files resume on the next start)\n".utf8))
+            exit(0)
+        })
+        let outcome: FileOutcome
+        do {
+            let runners = Dictionary(uniqueKeysWithValues: FeedKind.allCases.map { kind in
+                (kind, FeedRunner(kind: kind, mode: .apply, config: setup.config, client: client, stateDirectory: root + "/.state"))
+            })
+            let watcher = try DropFolderWatcher(options: options, runners: runners, logger: logger, shutdown: shutdown)
+            outcome = await watcher.run()
+        } catch {
+            logger.error("watch.failed", ["reason": "\(error)"])
+            return .config
+        }
+        if !options.once { return .ok }
+        return exitStatus(outcome)
+    }
+
+    static func exitStatus(_ outcome: FileOutcome) -> ExitStatus {
+        switch outcome {
+        case .applied, .duplicate: return .ok
+        case .rowsRejected: return .rowsRejected
+        case .fileRejected: return .fileRejected
+        case .unavailable: return .unavailable
+        case .authorizationRefused: return .authRefused
+        case .configuration: return .config
+        }
+    }
+}
