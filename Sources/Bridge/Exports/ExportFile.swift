@@ -17,6 +17,8 @@ final class ExportFile {
     /// A new file `<directory>/<prefix>-YYYYMMDD-HHMMSS.csv` (UTC); `-2`, `-3`… when the name is
     /// taken in the outbox or was used before (`usedNames`).
     init(directory: String, prefix: String, date: Date, usedNames: Set<String>, bom: Bool) throws(ExportError) {
+        // Absolute, so the journal still finds the file when the next run starts elsewhere.
+        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let stamp = ExportFile.stamp(date)
         var name = "\(prefix)-\(stamp).csv"
         var suffix = 2
