@@ -3,6 +3,7 @@ import CSV
 import Foundation
 import Linnworks
 import Sandbox
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -109,10 +110,38 @@ enum ExportBench {
         let pipe = Pipe()
         process.standardError = pipe
         try process.run()
+        // Polled from /proc rather than taken from getrusage: Foundation forks this process (which
+        // holds the whole sandbox) before exec, and RUSAGE_CHILDREN would count that copy.
+        let pid = process.processIdentifier
+        let peak = PeakWatcher()
+        let watcher = Thread {
+            while peak.isRunning { peak.observe(highWaterKilobytes(pid)); usleep(20_000) }
+        }
+        watcher.start()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self), usage.ru_maxrss)
+        peak.stop()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self), peak.kilobytes)
     }
+
+    /// VmHWM of a running process, 0 once it is gone.
+    static func highWaterKilobytes(_ pid: Int32) -> Int {
+        // Before exec the child is still a copy of this process; only count it once it is linnbridge.
+        guard let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
+              exe.hasSuffix("/linnbridge") else { return 0 }
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+}
+
+/// The child's highest VmHWM seen so far, shared with the polling thread.
+final class PeakWatcher: Sendable {
+    private let state = Mutex((running: true, kilobytes: 0))
+    var isRunning: Bool { state.withLock { $0.running } }
+    var kilobytes: Int { state.withLock { $0.kilobytes } }
+    func observe(_ value: Int) { state.withLock { $0.kilobytes = max($0.kilobytes, value) } }
+    func stop() { state.withLock { $0.running = false } }
 }
