@@ -61,12 +61,12 @@ enum CommandTree {
                     options: [.option("location", "<name>", "The fulfilment location."),
                               .option("out", "<dir>", "Where to write (default ./watch/outbox)."),
                               .flag("all", "Every open order, exported before or not.")],
-                    run: { _, context in NotYetAvailable.report("export open-orders", issue: 6, context: context) }),
+                    run: { parsed, context in await ExportCommand.run(.openOrders, parsed, context) }),
             Command(name: "stock-levels", abstract: "Export stock levels.",
                     usage: "[--location <name>] [--out <dir>]",
                     options: [.option("location", "<name>", "Only this location."),
                               .option("out", "<dir>", "Where to write (default ./watch/outbox).")],
-                    run: { _, context in NotYetAvailable.report("export stock-levels", issue: 6, context: context) }),
+                    run: { parsed, context in await ExportCommand.run(.stockLevels, parsed, context) }),
         ])
 
     static let sandbox = Command(

@@ -1,0 +1,98 @@
+import Foundation
+import Support
+
+/// The `.state/exports.jsonl` journal: what each open-order export file holds and how far it got.
+///
+/// Exists so a crash between writing a file and tagging its orders neither loses an order nor
+/// sends one twice unnoticed. Each file goes through `written` (fsync'd before the rename, with
+/// its order ids), `published` (after the rename), then `tagged`; an interrupted file ends as
+/// `tagged` or `abandoned` when the next run finishes it (see `OpenOrderExport`).
+struct ExportJournal {
+    enum Event: String, Codable {
+        /// The file is complete under its temporary name and about to be renamed.
+        case written
+        /// The file is in the outbox under its final name.
+        case published
+        /// Its orders carry the tag; nothing left to do.
+        case tagged
+        /// It never reached the outbox; its orders are still untagged and go out in the next file.
+        case abandoned
+    }
+
+    struct Entry: Codable {
+        var event: Event
+        /// The final path in the outbox.
+        var file: String
+        var tag: String?
+        var orderIDs: [String]?
+        var date: String
+
+        enum CodingKeys: String, CodingKey {
+            case event, file, tag, orderIDs = "order_ids", date
+        }
+    }
+
+    /// A file whose orders may not all carry the tag yet.
+    struct Unfinished {
+        var file: String
+        var tag: String
+        var orderIDs: [String]
+        var isPublished: Bool
+    }
+
+    let path: String
+
+    init(stateDirectory: String) {
+        path = stateDirectory + "/exports.jsonl"
+    }
+
+    func record(_ event: Event, file: String, tag: String? = nil, orderIDs: [String]? = nil) throws(ExportError) {
+        let entry = Entry(event: event, file: file, tag: tag, orderIDs: orderIDs,
+                          date: Date().formatted(.iso8601))
+        let journal: JournalFile
+        do throws(SystemError) {
+            journal = try JournalFile(path: path)
+        } catch {
+            throw ExportError(error)
+        }
+        do throws(JournalError) {
+            try journal.append(entry)
+        } catch {
+            throw ExportError(error)
+        }
+    }
+
+    /// Every file written but not yet tagged or abandoned, oldest first.
+    func unfinished() throws(ExportError) -> [Unfinished] {
+        let entries: [Entry]
+        do throws(JournalError) {
+            entries = try JournalFile.read(path: path, as: Entry.self)
+        } catch {
+            throw ExportError(error)
+        }
+        var open: [String: Unfinished] = [:]
+        var order: [String] = []
+        for entry in entries {
+            switch entry.event {
+            case .written:
+                open[entry.file] = Unfinished(file: entry.file, tag: entry.tag ?? "", orderIDs: entry.orderIDs ?? [],
+                                              isPublished: false)
+                order.append(entry.file)
+            case .published:
+                open[entry.file]?.isPublished = true
+            case .tagged, .abandoned:
+                open[entry.file] = nil
+            }
+        }
+        return order.compactMap { open[$0] }
+    }
+
+    /// Every file name the journal has seen, so a new file never reuses one a 3PL may have collected.
+    func fileNames() throws(ExportError) -> Set<String> {
+        do throws(JournalError) {
+            return Set(try JournalFile.read(path: path, as: Entry.self).map { ($0.file as NSString).lastPathComponent })
+        } catch {
+            throw ExportError(error)
+        }
+    }
+}

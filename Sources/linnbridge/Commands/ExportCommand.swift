@@ -1,0 +1,76 @@
+import Bridge
+import Foundation
+import Linnworks
+import Support
+
+/// `export open-orders` and `export stock-levels`: one export, one log line, and the exit status.
+///
+/// Exists to turn the command line and the `exports` config section into the Bridge exports'
+/// options, and their typed errors into product.md's exit codes (69 unreachable, 77 refused,
+/// 78 configuration). Files go to `--out` (default `./watch/outbox`), the journal to `./watch/.state`.
+enum ExportCommand {
+    enum Kind { case openOrders, stockLevels }
+
+    static let defaultOutbox = "./watch/outbox"
+    static let defaultStateDirectory = "./watch/.state"
+
+    static func run(_ kind: Kind, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let setup: RunSetup
+        do {
+            setup = try RunSetup.make(parsed, context)
+        } catch {
+            context.standardError("error: \(error)\n")
+            return .config
+        }
+        let logger = setup.logger
+        guard let client = setup.makeClient() else { return .config }
+        let outbox = parsed.value("out") ?? defaultOutbox
+        let settings = setup.config.exports
+        let event = kind == .openOrders ? "export.open_orders" : "export.stock_levels"
+        do {
+            let summary: ExportSummary
+            switch kind {
+            case .openOrders:
+                var options = OpenOrderExportOptions(settings: settings, location: parsed.value("location"),
+                                                     outbox: outbox, stateDirectory: defaultStateDirectory)
+                options.exportsAll = parsed.has("all")
+                options.logger = logger
+                summary = try await OpenOrderExport(options: options, client: client).run()
+            case .stockLevels:
+                let options = StockLevelExport.Options(settings: settings, location: parsed.value("location"), outbox: outbox)
+                summary = try await StockLevelExport(options: options, client: client).run()
+            }
+            try? ExportRunTimes(stateDirectory: defaultStateDirectory)
+                .record(kind == .openOrders ? .openOrders : .stockLevels, at: Date())
+            logger.info(summary.file == nil ? event + ".nothing_to_export" : event, metadata(summary, kind: kind))
+            return .ok
+        } catch {
+            logger.error(event + ".failed", ["reason": error.description])
+            switch error {
+            case .linnworksUnavailable: return .unavailable
+            case .authorizationRefused: return .authRefused
+            case .configuration: return .config
+            case .file: return .unavailable
+            }
+        }
+    }
+
+    /// The export's log line: file written, orders, items, API calls, seconds.
+    static func metadata(_ s: ExportSummary, kind: Kind) -> LogMetadata {
+        var metadata: LogMetadata = ["file.name": s.file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "none"]
+        switch kind {
+        case .openOrders:
+            metadata["orders"] = String(s.orders)
+            metadata["items"] = String(s.rows)
+            metadata["orders.tagged"] = String(s.ordersTagged)
+            if s.recoveredOrders > 0 { metadata["orders.recovered"] = String(s.recoveredOrders) }
+            if s.ordersLeftOut > 0 { metadata["orders.left_out"] = String(s.ordersLeftOut) }
+        case .stockLevels:
+            metadata["stock_items"] = String(s.orders)
+            metadata["rows"] = String(s.rows)
+        }
+        metadata["api.calls"] = String(s.apiCalls)
+        metadata["seconds"] = String(format: "%.2f", s.seconds)
+        return metadata
+    }
+}

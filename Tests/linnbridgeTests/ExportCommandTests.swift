@@ -1,0 +1,111 @@
+import CSV
+import Foundation
+import Sandbox
+import Testing
+
+/// `linnbridge export …` as a user meets it: the built binary, against the sandbox over loopback.
+@Suite struct ExportCommandTests {
+    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] {
+        let credentials = server.credentials()
+        return [
+            "LINNWORKS_AUTH_URL": server.baseURL,
+            "LINNWORKS_APPLICATION_ID": credentials.applicationID,
+            "LINNWORKS_APPLICATION_SECRET": credentials.applicationSecret.reveal { $0 },
+            "LINNWORKS_TOKEN": credentials.installationToken.reveal { $0 },
+        ]
+    }
+
+    func startSandbox() throws -> SandboxServer {
+        var options = SandboxOptions()
+        options.seed = repositoryRoot + "/samples/sandbox-account.json"
+        let server = try SandboxServer(options: options)
+        try server.start()
+        return server
+    }
+
+    /// Runs the binary in `directory`, so the default `./watch/…` folders land there.
+    func linnbridge(in directory: String, _ arguments: [String], environment: [String: String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func csvFiles(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+    }
+
+    @Test func openOrdersToOutThenNothingThenAll() throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let env = sandboxEnvironment(server)
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+
+        let first = try linnbridge(in: dir, ["export", "open-orders", "--out", dir + "/out"], environment: env)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("export.open_orders file.name=open-orders-"), "\(first.stderr)")
+        #expect(first.stderr.contains("orders=7 items=13"), "\(first.stderr)")
+        #expect(csvFiles(dir + "/out").count == 1)
+        #expect(FileManager.default.fileExists(atPath: dir + "/watch/.state/exports.jsonl"))
+
+        let second = try linnbridge(in: dir, ["export", "open-orders", "--out", dir + "/out"], environment: env)
+        #expect(second.status == 0)
+        #expect(second.stderr.contains("export.open_orders.nothing_to_export"), "\(second.stderr)")
+        #expect(csvFiles(dir + "/out").count == 1)
+
+        let all = try linnbridge(in: dir, ["export", "open-orders", "--all", "--location", "3PL Warehouse"], environment: env)
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stderr.contains("orders=8"), "\(all.stderr)")
+        #expect(csvFiles(dir + "/watch/outbox").count == 1, "the default outbox")
+
+        for run in [first, second, all] {
+            for secret in [env["LINNWORKS_APPLICATION_SECRET"]!, env["LINNWORKS_TOKEN"]!] {
+                #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "a secret reached the output")
+            }
+        }
+    }
+
+    @Test func stockLevelsAndExitCodes() throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let env = sandboxEnvironment(server)
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+
+        let stock = try linnbridge(in: dir, ["export", "stock-levels", "--location", "3PL Warehouse", "--out", dir + "/out"], environment: env)
+        #expect(stock.status == 0, "\(stock.stderr)")
+        let file = try #require(csvFiles(dir + "/out").first)
+        #expect(file.hasPrefix("stock-levels-"))
+        let reader = try CSVReader(path: dir + "/out/" + file)
+        let header = try #require(try reader.nextRecord())
+        #expect((0..<header.count).map { header[$0].string } == ["SKU", "Location", "Stock Level", "Available", "In Orders"])
+
+        let unknown = try linnbridge(in: dir, ["export", "open-orders", "--location", "Back Room", "--out", dir + "/x"], environment: env)
+        #expect(unknown.status == 78)
+        #expect(unknown.stderr.contains("Back Room"))
+
+        var refused = env
+        refused["LINNWORKS_APPLICATION_SECRET"] = "00000000-0000-0000-0000-000000000000"
+        #expect(try linnbridge(in: dir, ["export", "open-orders", "--out", dir + "/x"], environment: refused).status == 77)
+        #expect(try linnbridge(in: dir, ["export", "stock-levels", "--out", dir + "/x"], environment: [:]).status == 78)
+
+        var unreachable = env
+        unreachable["LINNWORKS_AUTH_URL"] = "http://127.0.0.1:9"
+        #expect(try linnbridge(in: dir, ["export", "open-orders", "--out", dir + "/x"], environment: unreachable).status == 69)
+        #expect(csvFiles(dir + "/x").isEmpty)
+    }
+}
