@@ -62,7 +62,7 @@ public final class DropFolderWatcher: Sendable {
                 logger.warning("watch.inotify_unavailable", ["reason": "\(error)", "fallback": "polling every 2 s"])
             }
         }
-        if let exports = options.runDueExports, let outcome = await exports() { note(outcome) }
+        if !options.once, let exports = options.runDueExports, let outcome = await exports() { note(outcome) }
         await withTaskGroup(of: Void.self) { group in
             for kind in FeedKind.allCases {
                 let resumed = claimedFiles(kind)

@@ -10,8 +10,9 @@ enum CommandTree {
         subcommands: [demo, watch, importGroup, check, export, sandbox])
 
     static let demo = Command(
-        name: "demo", abstract: "Run the whole job once on the embedded sandbox (not built yet).",
-        run: { _, context in NotYetAvailable.report("demo", issue: 7, context: context) })
+        name: "demo", abstract: "Run the whole job once on the embedded sandbox, and say what happened.",
+        discussion: "Run it from the repository's top folder: it uses the files in samples/.",
+        run: { parsed, context in await DemoCommand.run(parsed, context) })
 
     static let watch = Command(
         name: "watch", abstract: "Watch a drop folder and apply what lands in it.",

@@ -42,7 +42,8 @@ enum ExportCommand {
             }
             try? ExportRunTimes(stateDirectory: defaultStateDirectory)
                 .record(kind == .openOrders ? .openOrders : .stockLevels, at: Date())
-            logger.info(summary.file == nil ? event + ".nothing_to_export" : event, metadata(summary, kind: kind))
+            let export: ExportSchedule.Export = kind == .openOrders ? .openOrders : .stockLevels
+            logger.info(summary.logMessage(export), summary.logMetadata(export))
             return .ok
         } catch {
             logger.error(event + ".failed", ["reason": error.description])
@@ -53,24 +54,5 @@ enum ExportCommand {
             case .file: return .unavailable
             }
         }
-    }
-
-    /// The export's log line: file written, orders, items, API calls, seconds.
-    static func metadata(_ s: ExportSummary, kind: Kind) -> LogMetadata {
-        var metadata: LogMetadata = ["file.name": s.file.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "none"]
-        switch kind {
-        case .openOrders:
-            metadata["orders"] = String(s.orders)
-            metadata["items"] = String(s.rows)
-            metadata["orders.tagged"] = String(s.ordersTagged)
-            if s.recoveredOrders > 0 { metadata["orders.recovered"] = String(s.recoveredOrders) }
-            if s.ordersLeftOut > 0 { metadata["orders.left_out"] = String(s.ordersLeftOut) }
-        case .stockLevels:
-            metadata["stock_items"] = String(s.orders)
-            metadata["rows"] = String(s.rows)
-        }
-        metadata["api.calls"] = String(s.apiCalls)
-        metadata["seconds"] = String(format: "%.2f", s.seconds)
-        return metadata
     }
 }

@@ -56,6 +56,7 @@ enum WatchCommand {
         options.settleSeconds = setup.config.watch.settleSeconds
         options.pollSeconds = poll ?? setup.config.watch.pollSeconds
         options.skipsDuplicates = setup.config.watch.skipDuplicateFiles
+        options.runDueExports = ScheduledExports.make(config: setup.config, client: client, folder: DropFolder(root: root), logger: logger)
         let shutdown = ShutdownSignal(handlingSignals: {
             FileHandle.standardError.write(Data("linnbridge: second signal, stopping now (claimed files resume on the next start)\n".utf8))
             exit(0)

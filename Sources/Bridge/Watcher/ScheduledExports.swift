@@ -1,0 +1,44 @@
+import Foundation
+import Linnworks
+import Support
+
+/// The exports a watcher runs on their configured intervals (`exports.openOrdersEvery`,
+/// `exports.stockLevelsEvery`), remembering when each last ran in `.state/`.
+public enum ScheduledExports {
+    /// A `WatchOptions.runDueExports`: runs what is due (everything when `force`), logs each export.
+    public static func make(config: BridgeConfig, client: LinnworksClient, folder: DropFolder, logger: Logger,
+                            force: Bool = false) -> @Sendable () async -> FileOutcome? {
+        let schedule = ExportSchedule(settings: config.exports)
+        let runTimes = ExportRunTimes(stateDirectory: folder.state)
+        let settings = config.exports
+        return {
+            let due = force ? ExportSchedule.Export.allCases : schedule.due(at: Date(), lastRuns: runTimes.load())
+            var worst: FileOutcome?
+            for export in due {
+                do throws(ExportError) {
+                    let summary: ExportSummary
+                    switch export {
+                    case .openOrders:
+                        var options = OpenOrderExportOptions(settings: settings, outbox: folder.outbox, stateDirectory: folder.state)
+                        options.logger = logger
+                        summary = try await OpenOrderExport(options: options, client: client).run()
+                    case .stockLevels:
+                        summary = try await StockLevelExport(options: .init(settings: settings, outbox: folder.outbox), client: client).run()
+                    }
+                    try? runTimes.record(export, at: Date())
+                    logger.info(summary.logMessage(export), summary.logMetadata(export))
+                } catch {
+                    logger.error("export.failed", ["export": export.rawValue, "reason": error.description])
+                    let outcome: FileOutcome
+                    switch error {
+                    case .authorizationRefused: outcome = .authorizationRefused
+                    case .configuration: outcome = .configuration
+                    default: outcome = .unavailable
+                    }
+                    worst = max(worst ?? outcome, outcome)
+                }
+            }
+            return worst
+        }
+    }
+}
