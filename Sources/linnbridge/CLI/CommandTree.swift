@@ -55,7 +55,7 @@ enum CommandTree {
         })
 
     static let export = Command(
-        name: "export", abstract: "Write open-order or stock-level exports for the 3PL (not built yet).",
+        name: "export", abstract: "Write open-order or stock-level exports for the 3PL.",
         subcommands: [
             Command(name: "open-orders", abstract: "Export open orders not yet exported.",
                     usage: "[--location <name>] [--out <dir>] [--all]",
