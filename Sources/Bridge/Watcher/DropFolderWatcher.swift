@@ -53,7 +53,6 @@ public final class DropFolderWatcher: Sendable {
 
     /// Runs until shutdown (or, with `once`, until the inbox is done); returns the worst file outcome.
     public func run() async -> FileOutcome {
-        logger.info("watch.started", ["root": folder.root, "mode": options.once ? "once" : (options.pollSeconds != nil ? "poll" : "inotify")])
         var inotify: Inotify?
         if options.pollSeconds == nil {
             do {
@@ -62,6 +61,8 @@ public final class DropFolderWatcher: Sendable {
                 logger.warning("watch.inotify_unavailable", ["reason": "\(error)", "fallback": "polling every 2 s"])
             }
         }
+        // Logged once the inboxes are watched: a file written from now on is seen being written.
+        logger.info("watch.started", ["root": folder.root, "once": String(options.once), "mode": inotify == nil ? "poll" : "inotify"])
         if !options.once, let exports = options.runDueExports, let outcome = await exports() { note(outcome) }
         await withTaskGroup(of: Void.self) { group in
             for kind in FeedKind.allCases {
@@ -95,6 +96,7 @@ public final class DropFolderWatcher: Sendable {
             let t = now()
             if let inotify {
                 for event in inotify.drain() {
+                    logger.debug("watch.event", ["name": event.name, "change": "\(event.change)"])
                     switch event.change {
                     case .overflow:
                         needsScan = true
