@@ -76,11 +76,3 @@ enum CommandTree {
         options: SandboxCommandBridge.options,
         run: { parsed, context in await SandboxCommandBridge.run(parsed, context) })
 }
-
-/// Commands listed in product.md whose issue has not landed yet say so honestly.
-enum NotYetAvailable {
-    static func report(_ command: String, issue: Int, context: Context) -> ExitStatus {
-        context.standardError("linnbridge \(command) is not built yet in this version (planned in issue \(issue)).\n")
-        return .notYetAvailable
-    }
-}

@@ -9,8 +9,6 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     case fileRejected = 65
     /// Linnworks unreachable after retries; inputs left in place for the next run.
     case unavailable = 69
-    /// Not built yet in this version (EX_SOFTWARE).
-    case notYetAvailable = 70
     /// Linnworks refused the credentials.
     case authRefused = 77
     /// Configuration error.
