@@ -27,7 +27,7 @@ import Testing
 
         init(root: String, environment: [String: String], arguments: [String] = []) throws {
             log = root + ".log"
-            FileManager.default.createFile(atPath: log, contents: nil)
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
             process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
             process.arguments = ["watch", "--root", root] + arguments
             var env = ProcessInfo.processInfo.environment
