@@ -71,18 +71,20 @@ import Testing
     }
 
     /// An unpaced client meets 429s; honouring Retry-After, every row still ends applied or reported.
+    /// 10 calls per 3 s: a client sending 11 calls within 3 s meets a 429, however loaded the machine.
     @Test func throttlingLosesNothing() async throws {
-        let counters = try await runAgainstMisbehavingSandbox(skuCount: 300, faults: "seed=1")
+        let counters = try await runAgainstMisbehavingSandbox(skuCount: 30, faults: "seed=1", timeScale: 20, callsPerMinute: 10)
         #expect(counters.throttled > 0, "the test must meet 429s to prove anything")
     }
 
     /// One call per row (batch size 1) for `skuCount` SKUs plus a superseded row and an unknown SKU,
-    /// against a sandbox allowing 100 SetStockLevel calls per second, with the client's pacing off.
-    func runAgainstMisbehavingSandbox(skuCount: Int, faults: String) async throws -> SandboxCounters {
+    /// against a sandbox allowing `callsPerMinute` SetStockLevel calls per scaled minute, with the client's pacing off.
+    func runAgainstMisbehavingSandbox(skuCount: Int, faults: String, timeScale: Double = 60,
+                                      callsPerMinute: Int = 100) async throws -> SandboxCounters {
         let server = try startSandbox { options in
             options.seed = "synthetic:skus=\(skuCount),orders=0"
-            options.timeScale = 60
-            options.callsPerMinute[.setStockLevel] = 100
+            options.timeScale = timeScale
+            options.callsPerMinute[.setStockLevel] = callsPerMinute
             options.faults = try! FaultPlan.parse(faults)
         }
         defer { server.stop() }
