@@ -296,26 +296,17 @@ public final class CSVReader {
                 }
                 // Text after the closing quote: keep the field's raw bytes, quotes and all.
                 note(.textAfterClosingQuote)
-                guard let stop = scanUnquoted(buf, from: p, end: end, delimiter: delimiter, problem: &problem) else {
-                    if eof {
-                        addSpan(FieldSpan(start: fieldStart, end: end, hasDoubledQuotes: false, isQuoted: false))
-                        return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
-                    }
-                    return .needMore
-                }
-                p = stop
-                addSpan(FieldSpan(start: fieldStart, end: p, hasDoubledQuotes: false, isQuoted: false))
-            } else {
-                guard let stop = scanUnquoted(buf, from: p, end: end, delimiter: delimiter, problem: &problem) else {
-                    if eof {
-                        addSpan(FieldSpan(start: fieldStart, end: end, hasDoubledQuotes: false, isQuoted: false))
-                        return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
-                    }
-                    return .needMore
-                }
-                p = stop
-                addSpan(FieldSpan(start: fieldStart, end: p, hasDoubledQuotes: false, isQuoted: false))
             }
+            // An unquoted field, or the rest of a field with text after its closing quote.
+            guard let stop = scanUnquoted(buf, from: p, end: end, delimiter: delimiter, problem: &problem) else {
+                if eof {
+                    addSpan(FieldSpan(start: fieldStart, end: end, hasDoubledQuotes: false, isQuoted: false))
+                    return .complete(next: end, contentEnd: end, fieldCount: fieldCount, linesInside: linesInside, problem: problem)
+                }
+                return .needMore
+            }
+            p = stop
+            addSpan(FieldSpan(start: fieldStart, end: p, hasDoubledQuotes: false, isQuoted: false))
             // p is at a delimiter or a line end.
             if buf[p] == delimiter {
                 p += 1

@@ -35,26 +35,40 @@ struct FormBody: Sendable {
 
     /// `name=value&…`, every byte outside the unreserved set percent-encoded.
     var encoded: String {
-        fields.map { FormBody.escape($0.name) + "=" + FormBody.escape($0.value) }.joined(separator: "&")
+        var out: [UInt8] = []
+        out.reserveCapacity(fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count * 3 + 2 })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: "&")) }
+            FormBody.escape(field.name, into: &out)
+            out.append(UInt8(ascii: "="))
+            FormBody.escape(field.value, into: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte by byte into one buffer: a 200-row stock batch is 20 KB of JSON to escape per call.
+    static func escape(_ text: String, into out: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
                  UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             default:
-                out += "%" + hexDigits[Int(byte >> 4)] + hexDigits[Int(byte & 0xF)]
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return out
     }
 
-    private static let hexDigits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "E", "F"]
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

@@ -133,6 +133,19 @@ struct Parameters {
     }
 
     /// An object or list parameter decoded into `T`, matching member names ignoring case.
+    /// The parameter as parsed JSON; nil when absent, empty or null.
+    func json(_ name: String) throws(APIFailure) -> JSONValue? {
+        switch values[name.lowercased()] {
+        case nil: return nil
+        case .text(let text):
+            if text.isEmpty || text == "null" { return nil }
+            guard let parsed = JSONValue.parse(text) else { throw .invalidParameter(name) }
+            return parsed.isNull ? nil : parsed
+        case .json(let value):
+            return value.isNull ? nil : value
+        }
+    }
+
     func decode<T: Decodable>(_ name: String, as type: T.Type) throws(APIFailure) -> T? {
         let json: JSONValue
         switch values[name.lowercased()] {

@@ -9,7 +9,7 @@ extension SandboxAccount {
     /// `SetStockLevel` (absolute) and `UpdateStockLevelsBySKU` (delta). The whole batch is
     /// checked before anything changes; unknown SKUs are left out of the answer (api.md §3).
     func writeStockLevels(_ parameters: Parameters, absolute: Bool) throws(APIFailure) -> [StockItemLevel] {
-        guard let updates = try parameters.decode("stockLevels", as: [StockLevelUpdate].self) else {
+        guard let updates = try parameters.stockLevelUpdates("stockLevels") else {
             throw .invalidParameter("stockLevels")
         }
         if updates.count > 1000 { throw .message(400, "Too many stock levels in one call (at most 1000)") }
