@@ -13,48 +13,60 @@ struct JSONValueEncoder {
 }
 
 /// A mutable slot in the tree being built; containers hand out child slots.
+///
+/// Members and items are appended in place (the slot owns its arrays), so an object of n keys
+/// costs n appends rather than n copies of a growing array.
 private final class EncodingNode {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([(String, EncodingNode)])
-        case array([EncodingNode])
+    enum Kind { case empty, value, object, array }
+
+    private(set) var kind = Kind.empty
+    private var scalar = JSONValue.null
+    private var members: [(String, EncodingNode)] = []
+    private var items: [EncodingNode] = []
+
+    var content: JSONValue {
+        get { scalar }
+        set {
+            kind = .value
+            scalar = newValue
+        }
     }
 
-    var content: Content = .empty
-
     var value: JSONValue {
-        switch content {
+        switch kind {
         case .empty: return .null
-        case .value(let value): return value
-        case .object(let members): return .object(members.map { ($0.0, $0.1.value) })
-        case .array(let items): return .array(items.map(\.value))
+        case .value: return scalar
+        case .object: return .object(members.map { ($0.0, $0.1.value) })
+        case .array: return .array(items.map(\.value))
         }
     }
 
     func child(forKey key: String) -> EncodingNode {
-        if case .object(var members) = content {
-            if let existing = members.first(where: { $0.0 == key }) { return existing.1 }
-            let node = EncodingNode()
-            members.append((key, node))
-            content = .object(members)
-            return node
+        if kind == .object, let existing = members.first(where: { $0.0 == key }) { return existing.1 }
+        if kind != .object {
+            kind = .object
+            members = []
         }
         let node = EncodingNode()
-        content = .object([(key, node)])
+        members.append((key, node))
         return node
     }
 
+    var itemCount: Int { kind == .array ? items.count : 0 }
+
     func appendChild() -> EncodingNode {
-        let node = EncodingNode()
-        if case .array(var items) = content {
-            items.append(node)
-            content = .array(items)
-        } else {
-            content = .array([node])
+        if kind != .array {
+            kind = .array
+            items = []
         }
+        let node = EncodingNode()
+        items.append(node)
         return node
     }
+
+    /// Makes this slot an object (or array) even if nothing is put in it: `{}` rather than `null`.
+    func becomeObject() { if kind != .object { kind = .object; members = [] } }
+    func becomeArray() { if kind != .array { kind = .array; items = [] } }
 }
 
 private struct TreeEncoder: Encoder {
@@ -63,12 +75,12 @@ private struct TreeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([]) }
+        node.becomeObject()
         return KeyedEncodingContainer(KeyedContainer<Key>(node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.content {} else { node.content = .array([]) }
+        node.becomeArray()
         return UnkeyedContainer(node: node, codingPath: codingPath)
     }
 
@@ -80,10 +92,10 @@ private struct TreeEncoder: Encoder {
 /// Encodes one value into `node`, with plain JSON for the scalar types.
 private func store<T: Encodable>(_ value: T, in node: EncodingNode, codingPath: [any CodingKey]) throws {
     switch value {
-    case let string as String: node.content = .value(.string(string))
-    case let bool as Bool: node.content = .value(.bool(bool))
-    case let int as Int: node.content = .value(.number(Double(int)))
-    case let double as Double: node.content = .value(.number(double))
+    case let string as String: node.content = .string(string)
+    case let bool as Bool: node.content = .bool(bool)
+    case let int as Int: node.content = .number(Double(int))
+    case let double as Double: node.content = .number(double)
     default: try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
     }
 }
@@ -92,9 +104,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: EncodingNode
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .value(.null) }
+    mutating func encodeNil(forKey key: Key) throws { node.child(forKey: key.stringValue).content = .null }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try store(value, in: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+        try store(value, in: node.child(forKey: key.stringValue), codingPath: codingPath)
     }
 
     // The point of this encoder: nil optionals become explicit nulls instead of vanishing.
@@ -123,44 +135,41 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let child = node.child(forKey: key.stringValue)
-        child.content = .object([])
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        child.becomeObject()
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         let child = node.child(forKey: key.stringValue)
-        child.content = .array([])
-        return UnkeyedContainer(node: child, codingPath: codingPath + [key])
+        child.becomeArray()
+        return UnkeyedContainer(node: child, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> any Encoder { TreeEncoder(node: node, codingPath: codingPath) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        TreeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath + [key])
+        TreeEncoder(node: node.child(forKey: key.stringValue), codingPath: codingPath)
     }
 }
 
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
-    var count: Int {
-        if case .array(let items) = node.content { return items.count }
-        return 0
-    }
+    var count: Int { node.itemCount }
 
-    mutating func encodeNil() throws { node.appendChild().content = .value(.null) }
+    mutating func encodeNil() throws { node.appendChild().content = .null }
     mutating func encode<T: Encodable>(_ value: T) throws {
         try store(value, in: node.appendChild(), codingPath: codingPath)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let child = node.appendChild()
-        child.content = .object([])
+        child.becomeObject()
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(node: child, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let child = node.appendChild()
-        child.content = .array([])
+        child.becomeArray()
         return UnkeyedContainer(node: child, codingPath: codingPath)
     }
 
@@ -171,6 +180,6 @@ private struct SingleContainer: SingleValueEncodingContainer {
     let node: EncodingNode
     var codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { node.content = .value(.null) }
+    mutating func encodeNil() throws { node.content = .null }
     mutating func encode<T: Encodable>(_ value: T) throws { try store(value, in: node, codingPath: codingPath) }
 }
