@@ -42,7 +42,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let chunk = Int(data[0] % 17) + 1
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let small = readAll(bytes, chunk: chunk)
-    let whole = readAll(bytes, chunk: 1 << 20)
+    let whole = readAll(bytes, chunk: bytes.count + 1)  // the whole input in one read
     precondition(small == whole, "chunk size \(chunk) changed what was read")
     var last = 0
     for outcome in whole {
