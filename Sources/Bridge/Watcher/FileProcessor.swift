@@ -37,6 +37,10 @@ struct FileProcessor: Sendable {
     /// Runs the feed on a claimed file and archives it, rejects it, or leaves it claimed (Linnworks down).
     func process(_ claimed: String, kind: FeedKind) async -> FileOutcome {
         let name = Self.originalName(claimed)
+        if let target = symlinkTargetOutsideRoot(claimed) {
+            return reject(claimed, name: name, hash: nil, kind: kind,
+                          reason: "it is a link to \(target), outside the drop folder; links are not followed out of it")
+        }
         let hash: String
         do {
             hash = String(try ContentHash.of(path: claimed), radix: 16)
@@ -72,6 +76,15 @@ struct FileProcessor: Sendable {
                 return .configuration
             }
         }
+    }
+
+    /// Where a symbolic link leads, when that is outside the drop folder (nil for files and links inside).
+    private func symlinkTargetOutsideRoot(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: folder.root).resolvingSymlinksInPath().path
+        return target.hasPrefix(root + "/") ? nil : target
     }
 
     private func record(_ hash: String, name: String, kind: FeedKind, outcome: String) {
