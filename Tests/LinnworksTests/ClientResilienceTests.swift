@@ -74,19 +74,20 @@ import Support
     }
 
     @Test func a429IsWaitedOutAndTheCallSucceeds() async throws {
-        // Time scale 10: 150 calls per 6 s, so the 151st call is throttled even on a slow machine.
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 10 }, client: { $0.isPacingEnabled = false })
+        // 10 calls per 3 s (limit 10, time scale 20), so the 11th call is throttled even on a slow machine.
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20; $0.callsPerMinute[.getIdentifiers] = 10 },
+                                        client: { $0.isPacingEnabled = false })
         defer { fixture.server.stop() }
-        for _ in 0..<160 { _ = try await fixture.client.getIdentifiers() }
+        for _ in 0..<14 { _ = try await fixture.client.getIdentifiers() }
         #expect(fixture.server.counters().throttled >= 1)
-        #expect(fixture.server.counters().calls(.getIdentifiers) == 160 + fixture.server.counters().throttled)
+        #expect(fixture.server.counters().calls(.getIdentifiers) == 14 + fixture.server.counters().throttled)
     }
 
     @Test func a429WithoutRetryAfterBacksOff() async throws {
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 10; $0.sendsRetryAfter = false },
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20; $0.callsPerMinute[.getIdentifiers] = 10; $0.sendsRetryAfter = false },
                                         client: { $0.isPacingEnabled = false; $0.retry.throttleDelay = 0.5 })
         defer { fixture.server.stop() }
-        for _ in 0..<160 { _ = try await fixture.client.getIdentifiers() }
+        for _ in 0..<14 { _ = try await fixture.client.getIdentifiers() }
         #expect(fixture.server.counters().throttled >= 1)
     }
 

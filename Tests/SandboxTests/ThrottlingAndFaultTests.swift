@@ -6,9 +6,10 @@ import Linnworks
 /// Rate limits per session and endpoint, and injected faults.
 @Suite struct ThrottlingAndFaultTests {
     @Test func excessCallsGet429WithRetryAfterAndTheWindowSlides() async throws {
-        // 20 GetIdentifiers calls per 3 s (limit 20, time scale 20): far more time than 20 calls
-        // need even on a loaded machine, so exactly 20 must be accepted (150 per 6 s was not always).
-        let fixture = try SandboxFixture { $0.timeScale = 20; $0.callsPerMinute[.getIdentifiers] = 20 }
+        // 20 GetIdentifiers calls per 10 s (limit 20, time scale 6): far more time than 20 calls
+        // need even on a loaded machine, so exactly 20 must be accepted (150 per 6 s, and 20 per 3 s
+        // with a fuzzer and the kill test beside it, were not always).
+        let fixture = try SandboxFixture { $0.timeScale = 6; $0.callsPerMinute[.getIdentifiers] = 20 }
         defer { fixture.server.stop() }
         let token = try await fixture.authorize()
         let other = try await fixture.authorize()
@@ -19,13 +20,13 @@ import Linnworks
             if reply.status == 429 { throttled = reply; break }
             accepted += 1
         }
-        let refusal = try #require(throttled, "no 429 after 400 calls in a 3 s window of 20")
+        let refusal = try #require(throttled, "no 429 after 400 calls in a 10 s window of 20")
         #expect(accepted == 20)
         #expect(refusal.text == #"{"Code":"429","Message":"Too many requests"}"#)
         let seconds = Int(refusal.header("Retry-After") ?? "") ?? -1
-        #expect((1...3).contains(seconds), "whole seconds, at least 1")
+        #expect((1...10).contains(seconds), "whole seconds, at least 1")
         let ms = Int(refusal.header("Retry-After-Ms") ?? "") ?? -1
-        #expect((1...3000).contains(ms))
+        #expect((1...10000).contains(ms))
         #expect(seconds * 1000 >= ms)
         // Another endpoint and another session have their own windows.
         #expect(try await fixture.send("GET", "/api/Inventory/GetStockLocations", token: token).status == 200)
@@ -37,11 +38,12 @@ import Linnworks
     }
 
     @Test func retryAfterCanBeLeftOut() async throws {
-        let fixture = try SandboxFixture { $0.timeScale = 10; $0.sendsRetryAfter = false }
+        // 20 calls per 10 s: the 21st is throttled however slow the machine.
+        let fixture = try SandboxFixture { $0.timeScale = 6; $0.callsPerMinute[.getIdentifiers] = 20; $0.sendsRetryAfter = false }
         defer { fixture.server.stop() }
         let token = try await fixture.authorize()
         var last: SandboxFixture.Reply?
-        for _ in 0..<200 {
+        for _ in 0..<40 {
             last = try await fixture.send("GET", "/api/OpenOrders/GetIdentifiers", token: token)
             if last?.status == 429 { break }
         }
