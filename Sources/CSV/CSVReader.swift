@@ -23,6 +23,8 @@ public final class CSVReader {
     private var capacity: Int
     private var start = 0
     private var end = 0
+    /// Bytes handed to the scanner so far (after decoding), for progress reports.
+    public private(set) var bytesRead = 0
     private var atEOF = false
     /// The line on which the byte at `start` lies.
     private var line = 1
@@ -196,7 +198,7 @@ public final class CSVReader {
         }
         let want = min(options.chunkSize, capacity - end)
         let n = try input.read(into: UnsafeMutableRawBufferPointer(start: buffer + end, count: want))
-        if n == 0 { atEOF = true } else { end += n }
+        if n == 0 { atEOF = true } else { end += n; bytesRead += n }
     }
 
     enum ScanResult {

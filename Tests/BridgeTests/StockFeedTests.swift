@@ -12,8 +12,10 @@ final class FakeStockService: StockService {
     let skus: Set<String>
     let received = Mutex<[[StockLevelUpdate]]>([])
     let failWith: LinnworksError?
+    let delayNanoseconds: UInt64
 
-    init(skus: Set<String>, failWith: LinnworksError? = nil) {
+    init(skus: Set<String>, failWith: LinnworksError? = nil, delayNanoseconds: UInt64 = 0) {
+        self.delayNanoseconds = delayNanoseconds
         var defaultLocation = StockLocation()
         defaultLocation.stockLocationID = "00000000-0000-0000-0000-000000000000"
         defaultLocation.locationName = "Default"
@@ -35,7 +37,7 @@ final class FakeStockService: StockService {
     func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String] {
         if let failWith { throw failWith }
         // Answer out of order now and then, as concurrent calls do.
-        try? await Task.sleep(nanoseconds: UInt64.random(in: 0...3_000_000))
+        try? await Task.sleep(nanoseconds: delayNanoseconds + UInt64.random(in: 0...3_000_000))
         received.withLock { $0.append(updates) }
         return updates.compactMap { update in
             guard let sku = update.sku, skus.contains(sku) else { return nil }
@@ -159,5 +161,33 @@ func reportRows(_ path: String) throws -> [[String]] {
             try await StockFeed(options: StockFeedOptions(), service: service).run(path: path, reportPath: path + ".errors.csv")
         }
         #expect(!FileManager.default.fileExists(atPath: path + ".errors.csv"))
+    }
+}
+
+@Suite struct FeedProgressTests {
+    @Test func paceAndTimeLeft() {
+        let halfway = FeedProgress(file: "s.csv", rows: 500_000, bytesRead: 50_000_000, totalBytes: 100_000_000, seconds: 10)
+        #expect(halfway.rowsPerSecond == 50_000)
+        #expect(halfway.secondsLeft == 10)
+        #expect(FeedProgress(file: "s.csv", rows: 0, bytesRead: 0, totalBytes: 100, seconds: 0).secondsLeft == nil)
+        #expect(FeedProgress(file: "s.csv", rows: 9, bytesRead: 100, totalBytes: 100, seconds: 2).secondsLeft == nil, "done: nothing left")
+    }
+
+    @Test func aLongFileReportsProgress() async throws {
+        var text = "SKU,Level\n"
+        for i in 0..<400_000 { text += "S\(i),\(i % 100)\n" }
+        let (dir, path) = writeTemporary(text)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let reports = Mutex<[FeedProgress]>([])
+        var options = StockFeedOptions()
+        options.batchSize = 1000
+        options.progress = { progress in reports.withLock { $0.append(progress) } }
+        // Slow enough (a fake that takes its time) that the run lasts more than a second.
+        let service = FakeStockService(skus: [], delayNanoseconds: 20_000_000)
+        _ = try await StockFeed(options: options, service: service).run(path: path, reportPath: path + ".errors.csv")
+        let seen = reports.withLock { $0 }
+        #expect(!seen.isEmpty, "a run of over a second reports progress")
+        #expect(seen.map(\.rows) == seen.map(\.rows).sorted())
+        #expect(seen.allSatisfy { $0.bytesRead <= $0.totalBytes && $0.totalBytes > 0 })
     }
 }

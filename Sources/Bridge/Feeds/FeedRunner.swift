@@ -10,7 +10,8 @@ public struct FeedRunner: Sendable {
     public let kind: FeedKind
     private let run: @Sendable (String, String) async throws(FeedError) -> FeedSummary
 
-    public init(kind: FeedKind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?, stateDirectory: String) {
+    public init(kind: FeedKind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?, stateDirectory: String,
+                progress: (@Sendable (FeedProgress) -> Void)? = nil) {
         self.kind = kind
         switch kind {
         case .stock:
@@ -19,6 +20,7 @@ public struct FeedRunner: Sendable {
             options.defaultLocation = config.stock.defaultLocation
             options.batchSize = config.stock.batchSize
             options.maxInFlight = config.stock.maxInFlight
+            options.progress = progress
             let feed = StockFeed(options: options, service: client)
             run = { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
         case .shipments:

@@ -28,12 +28,14 @@ enum FeedCommand {
             guard let made = setup.makeClient() else { return .config }
             client = made
         }
-        let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: "watch/.state")
+        let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: "watch/.state",
+                             progress: TerminalProgress.reporter())
         var worst = ExitStatus.ok
         for path in parsed.arguments {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             do {
                 let summary = try await run(path, reportPath: report)
+                TerminalProgress.finish()
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {

@@ -1,5 +1,6 @@
 import CSV
 import Linnworks
+import Support
 
 /// A row on its way to Linnworks, with its cells kept for the report in case Linnworks rejects it.
 struct PendingStockRow: Sendable {
@@ -46,11 +47,20 @@ struct SecondPass {
         var validator = StockRowValidator(header: header)
         let batchSize = max(1, options.batchSize)
         let maxInFlight = max(1, options.maxInFlight)
+        let started = ContinuousClock.now
+        var lastProgress = started
+        let totalBytes = (try? ReadableFile(path: summary.file).size()) ?? 0
         return await withTaskGroup(of: StockBatchResult.self) { group in
             var inFlight = 0
             do {
                 while let record = try reader.nextRecord() {
                     summary.rowsRead += 1
+                    if let progress = options.progress, summary.rowsRead & 4095 == 0, ContinuousClock.now - lastProgress >= .seconds(1) {
+                        lastProgress = ContinuousClock.now
+                        let elapsed = lastProgress - started
+                        progress(FeedProgress(file: summary.file, rows: summary.rowsRead, bytesRead: reader.bytesRead, totalBytes: totalBytes,
+                                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                    }
                     guard let row = accept(record, validator: &validator, summary: &summary) else {
                         try releaseReport(upTo: record.line + 1)
                         continue
