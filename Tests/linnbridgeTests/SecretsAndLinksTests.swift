@@ -45,4 +45,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: outside), "the link's target is left alone")
         #expect(!server.callRecords().contains { $0.endpoint == .setStockLevel })
     }
+
+    /// Something in the inbox that cannot be read as a file (here a folder named like a CSV; the tests
+    /// run as root, for whom permissions do not stop reading): rejected with its reason, nothing lost.
+    @Test func somethingUnreadableIsRejectedWithItsReason() throws {
+        let server = try WatchCommandTests.sandbox()
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        try FileManager.default.createDirectory(atPath: root + "/inbox/stock/folder.csv", withIntermediateDirectories: true)
+        try "keep me".write(toFile: root + "/inbox/stock/folder.csv/inside.txt", atomically: true, encoding: .utf8)
+        let run = try linnbridge(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        #expect(run.status == 65, "\(run.stderr)")
+        let reason = try String(contentsOfFile: root + "/errors/folder.csv.reason.txt", encoding: .utf8)
+        #expect(reason.contains("cannot be read"))
+        #expect(FileManager.default.fileExists(atPath: root + "/errors/folder.csv/inside.txt"), "nothing deleted")
+    }
 }
