@@ -68,7 +68,7 @@ func scratchDirectory() -> String {
 
         OPTIONS:
           --errors <dir>            Write error reports here instead of beside each file.
-          --config <file>           The config file (default: linnbridge.json in the drop root, if present).
+          --config <file>           The config file (default: linnbridge.json in the drop root for watch, else here).
           --log-format <format>     Log lines as text or json.
           --quiet                   Only warnings and errors.
           --verbose                 Debug detail too.
