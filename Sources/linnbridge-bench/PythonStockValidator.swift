@@ -2,7 +2,8 @@
 /// header normalisation and aliases, SKU present, level a whole number ≥ 0 (12.0 allowed),
 /// location GUID or name, field count equal to the header's. Prints the same line as `measure`.
 enum PythonStockValidator {
-    static let script = #"""
+    /// What both scripts share: the header aliases, their normalisation, the GUID pattern.
+    static let prelude = #"""
 import csv, re, sys, time, resource, os
 path = sys.argv[1]
 size = os.path.getsize(path)
@@ -16,6 +17,10 @@ def norm(h):
     h = h.lstrip("\ufeff").lower()
     return "".join(c for c in h if c.isalnum())
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+"""#
+
+    static let script = #"""
+\#(prelude)
 rows = valid = rejected = checksum = 0
 with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
     sample = f.read(65536); f.seek(0)
@@ -55,19 +60,7 @@ print(size, elapsed, rows, valid, rejected, checksum, rss)
     /// `check` as a Python integrator would write it: the same rules, then the same SKU and
     /// location twice (last row wins) with an exact dict over two passes, like ours.
     static let checkScript = #"""
-import csv, re, sys, time, resource, os
-path = sys.argv[1]
-size = os.path.getsize(path)
-started = time.perf_counter()
-ALIASES = {
-    "sku": ["sku", "itemnumber", "productcode", "merchantsku", "itemsku", "stockcode"],
-    "level": ["level", "stocklevel", "qty", "quantity", "onhand", "available", "stock", "qtyonhand"],
-    "location": ["location", "locationname", "warehouse", "stocklocation", "locationid"],
-}
-def norm(h):
-    h = h.lstrip("\ufeff").lower()
-    return "".join(c for c in h if c.isalnum())
-GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+\#(prelude)
 def rows_of(f):
     sample = f.read(65536); f.seek(0)
     dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")

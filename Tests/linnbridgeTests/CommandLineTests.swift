@@ -101,23 +101,8 @@ func scratchDirectory() -> String {
 @Suite struct StockCommandTests {
     static let file = "SKU,Level\nMUG-BLU-01,31\nNO-SUCH-SKU,3\n,4\nTEE-BLK-S,lots\n"
 
-    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] {
-        let credentials = server.credentials()
-        return [
-            "LINNWORKS_AUTH_URL": server.baseURL,
-            "LINNWORKS_APPLICATION_ID": credentials.applicationID,
-            "LINNWORKS_APPLICATION_SECRET": credentials.applicationSecret.reveal { $0 },
-            "LINNWORKS_TOKEN": credentials.installationToken.reveal { $0 },
-        ]
-    }
-
-    func startSandbox() throws -> SandboxServer {
-        var options = SandboxOptions()
-        options.seed = repositoryRoot + "/samples/sandbox-account.json"
-        let server = try SandboxServer(options: options)
-        try server.start()
-        return server
-    }
+    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] { WatchCommandTests.environment(server) }
+    func startSandbox() throws -> SandboxServer { try WatchCommandTests.sandbox() }
 
     @Test func checkOfflineWritesTheReportAndExits1() throws {
         let dir = scratchDirectory()

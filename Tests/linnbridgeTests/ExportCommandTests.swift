@@ -5,23 +5,8 @@ import Testing
 
 /// `linnbridge export …` as a user meets it: the built binary, against the sandbox over loopback.
 @Suite struct ExportCommandTests {
-    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] {
-        let credentials = server.credentials()
-        return [
-            "LINNWORKS_AUTH_URL": server.baseURL,
-            "LINNWORKS_APPLICATION_ID": credentials.applicationID,
-            "LINNWORKS_APPLICATION_SECRET": credentials.applicationSecret.reveal { $0 },
-            "LINNWORKS_TOKEN": credentials.installationToken.reveal { $0 },
-        ]
-    }
-
-    func startSandbox() throws -> SandboxServer {
-        var options = SandboxOptions()
-        options.seed = repositoryRoot + "/samples/sandbox-account.json"
-        let server = try SandboxServer(options: options)
-        try server.start()
-        return server
-    }
+    func sandboxEnvironment(_ server: SandboxServer) -> [String: String] { WatchCommandTests.environment(server) }
+    func startSandbox() throws -> SandboxServer { try WatchCommandTests.sandbox() }
 
     /// Runs the binary in `directory`, so the default `./watch/…` folders land there.
     func linnbridge(in directory: String, _ arguments: [String], environment: [String: String]) throws -> Run {

@@ -50,19 +50,12 @@ struct MixedRun {
         }
     }
 
-    var claimedFiles: [String] {
-        ["stock", "shipments"].flatMap { (try? FileManager.default.contentsOfDirectory(atPath: root + "/.state/claimed/" + $0)) ?? [] }
-    }
-
-    /// Every stock row's last value sent, every order processed exactly once with its tracking,
-    /// every file archived, nothing left claimed, every exported order in exactly one file and tagged.
-    func checkEndState() throws {
-        // The last level Linnworks was told for each SKU is the file's last value (processing
-        // orders takes stock afterwards, so the sandbox's own figure may be lower).
+    /// How many times each order reached Linnworks' processing (calls answered 200, or applied and then
+    /// failed or dropped), and the last stock level sent for each SKU, from the sandbox's call log.
+    static func appliedCalls(_ server: SandboxServer) -> (processing: [String: Int], lastLevels: [String: Int]) {
         struct Update: Decodable { var SKU: String; var Level: Int }
         var lastSent: [String: Int] = [:]
         var reached: [String: Int] = [:]
-        // Calls Linnworks applied: answered 200, or applied and then failed or dropped (after commit).
         for record in server.callRecords()
         where (record.status == 200 && record.fault == "none") || record.fault == "error-after" || record.fault == "drop-after" {
             guard let fields = try? JSONDecoder().decode([String: String].self, from: Data(record.parameters.utf8)) else { continue }
@@ -77,6 +70,19 @@ struct MixedRun {
                 for id in ids { reached[id.lowercased(), default: 0] += 1 }
             }
         }
+        return (reached, lastSent)
+    }
+
+    var claimedFiles: [String] {
+        ["stock", "shipments"].flatMap { (try? FileManager.default.contentsOfDirectory(atPath: root + "/.state/claimed/" + $0)) ?? [] }
+    }
+
+    /// Every stock row's last value sent, every order processed exactly once with its tracking,
+    /// every file archived, nothing left claimed, every exported order in exactly one file and tagged.
+    func checkEndState() throws {
+        // The last level Linnworks was told for each SKU is the file's last value (processing
+        // orders takes stock afterwards, so the sandbox's own figure may be lower).
+        let (reached, lastSent) = Self.appliedCalls(server)
         for (sku, level) in expectedLevels { #expect(lastSent[sku] == level, "\(sku)") }
         let state = server.snapshot()
         for (id, tracking) in expectedTracking {

@@ -189,13 +189,7 @@ import Testing
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("watch.resuming"))
         let state = server.snapshot()
-        var reached: [String: Int] = [:]
-        for record in server.callRecords() where record.endpoint == .processOrdersInBatch && record.status == 200 {
-            guard let fields = try? JSONDecoder().decode([String: String].self, from: Data(record.parameters.utf8)),
-                  let list = fields.first(where: { $0.key.lowercased() == "ordersids" })?.value,
-                  let ids = try? JSONDecoder().decode([String].self, from: Data(list.utf8)) else { continue }
-            for id in ids { reached[id.lowercased(), default: 0] += 1 }
-        }
+        let reached = MixedRun.appliedCalls(server).processing
         for order in orders {
             #expect(state.order(id: order.orderID)?.isProcessed == true, "order \(order.orderNumber)")
             #expect(reached[order.orderID] == 1, "order \(order.orderNumber) reached processing \(reached[order.orderID] ?? 0) times")
