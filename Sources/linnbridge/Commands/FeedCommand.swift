@@ -15,6 +15,9 @@ enum FeedCommand {
     }
 
     static func run(_ kind: Kind, mode: FeedMode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let progress = TerminalProgress.make()
+        var context = context
+        if let progress { context.standardError = progress.clearingLine(context.standardError) }
         let setup: RunSetup
         do {
             setup = try RunSetup.make(parsed, context)
@@ -29,13 +32,12 @@ enum FeedCommand {
             client = made
         }
         let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: "watch/.state",
-                             progress: TerminalProgress.reporter())
+                             progress: TerminalProgress.reporter(progress))
         var worst = ExitStatus.ok
         for path in parsed.arguments {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             do {
                 let summary = try await run(path, reportPath: report)
-                TerminalProgress.finish()
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {

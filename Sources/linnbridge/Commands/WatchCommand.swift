@@ -23,6 +23,9 @@ enum WatchCommand {
             }
             poll = seconds
         }
+        let progress = TerminalProgress.make()
+        var context = context
+        if let progress { context.standardError = progress.clearingLine(context.standardError) }
         let setup: RunSetup
         do {
             setup = try RunSetup.make(parsed, context, defaultDirectory: root)
@@ -64,7 +67,8 @@ enum WatchCommand {
         let outcome: FileOutcome
         do {
             let runners = Dictionary(uniqueKeysWithValues: FeedKind.allCases.map { kind in
-                (kind, FeedRunner(kind: kind, mode: .apply, config: setup.config, client: client, stateDirectory: root + "/.state"))
+                (kind, FeedRunner(kind: kind, mode: .apply, config: setup.config, client: client, stateDirectory: root + "/.state",
+                                  progress: TerminalProgress.reporter(progress)))
             })
             let watcher = try DropFolderWatcher(options: options, runners: runners, logger: logger, shutdown: shutdown)
             outcome = await watcher.run()
