@@ -43,7 +43,8 @@ enum WatchCommand {
                 credentials = server.credentials()
                 setup.logger.info("sandbox.started", ["url": server.baseURL])
             } catch {
-                setup.logger.error("sandbox.failed", ["reason": "\(error)"])
+                setup.logger.error("sandbox.failed", ["reason": "\(error)", "hint": "run from the repository's top folder, where samples/ is"])
+                if case .seed = error { return .config }
                 return .unavailable
             }
         }
