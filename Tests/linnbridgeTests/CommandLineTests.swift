@@ -23,10 +23,11 @@ func linnbridgeBinary() throws -> String {
     return found
 }
 
-func linnbridge(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+func linnbridge(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
     process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     var env = ProcessInfo.processInfo.environment
     for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
     env.merge(environment) { $1 }

@@ -10,23 +10,7 @@ import Testing
 
     /// Runs the binary in `directory`, so the default `./watch/…` folders land there.
     func linnbridge(in directory: String, _ arguments: [String], environment: [String: String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        var env = ProcessInfo.processInfo.environment
-        for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
-        env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        try linnbridgeTests.linnbridge(arguments, environment: environment, directory: directory)
     }
 
     func csvFiles(_ directory: String) -> [String] {
