@@ -2,7 +2,7 @@
 /// header normalisation and aliases, SKU present, level a whole number ≥ 0 (12.0 allowed),
 /// location GUID or name, field count equal to the header's. Prints the same line as `measure`.
 enum PythonStockValidator {
-    /// What both scripts share: the header aliases, their normalisation, the GUID pattern.
+    /// What both scripts share: the header aliases, their normalisation, the GUID pattern, opening the file.
     static let prelude = #"""
 import csv, re, sys, time, resource, os
 path = sys.argv[1]
@@ -17,12 +17,7 @@ def norm(h):
     h = h.lstrip("\ufeff").lower()
     return "".join(c for c in h if c.isalnum())
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-"""#
-
-    static let script = #"""
-\#(prelude)
-rows = valid = rejected = checksum = 0
-with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+def rows_of(f):
     sample = f.read(65536); f.seek(0)
     dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     reader = csv.reader(f, dialect)
@@ -32,8 +27,14 @@ with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f
     for col, aliases in ALIASES.items():
         for i, n in enumerate(names):
             if n in aliases: idx[col] = i
-    si, li, loc = idx["sku"], idx["level"], idx.get("location")
-    width = len(header)
+    return reader, len(header), idx["sku"], idx["level"], idx.get("location")
+"""#
+
+    static let script = #"""
+\#(prelude)
+rows = valid = rejected = checksum = 0
+with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f:
+    reader, width, si, li, loc = rows_of(f)
     for row in reader:
         if not row: continue
         rows += 1
@@ -61,17 +62,6 @@ print(size, elapsed, rows, valid, rejected, checksum, rss)
     /// location twice (last row wins) with an exact dict over two passes, like ours.
     static let checkScript = #"""
 \#(prelude)
-def rows_of(f):
-    sample = f.read(65536); f.seek(0)
-    dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-    reader = csv.reader(f, dialect)
-    header = next(reader)
-    names = [norm(h) for h in header]
-    idx = {}
-    for col, aliases in ALIASES.items():
-        for i, n in enumerate(names):
-            if n in aliases: idx[col] = i
-    return reader, len(header), idx["sku"], idx["level"], idx.get("location")
 def check(row, width, si, li, loc):
     if len(row) != width: return None
     sku = row[si].strip()
