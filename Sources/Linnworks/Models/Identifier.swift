@@ -20,7 +20,7 @@ public struct Identifier: Codable, Sendable, Equatable {
         self.imageURL = imageURL
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case identifierID = "IdentifierId", name = "Name", tag = "Tag", isCustom = "IsCustom"
         case imageID = "ImageId", imageURL = "ImageUrl"
     }
@@ -32,7 +32,7 @@ public struct SaveIdentifierRequest: Codable, Sendable, Equatable {
 
     public init(identifier: Identifier?) { self.identifier = identifier }
 
-    enum CodingKeys: String, CodingKey { case identifier = "Identifier" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case identifier = "Identifier" }
 }
 
 /// `OpenOrders/AssignOrderIdentifier` request: put `Tag` on these orders.
@@ -45,7 +45,7 @@ public struct ChangeOrderIdentifierRequest: Codable, Sendable, Equatable {
         self.tag = tag
     }
 
-    enum CodingKeys: String, CodingKey { case orderIDs = "OrderIds", tag = "Tag" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case orderIDs = "OrderIds", tag = "Tag" }
 }
 
 /// Which orders an identifier change touched (`AssignResult`).
@@ -58,5 +58,5 @@ public struct AssignResult: Codable, Sendable, Equatable {
         self.notChanged = notChanged
     }
 
-    enum CodingKeys: String, CodingKey { case changed = "Changed", notChanged = "NotChanged" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case changed = "Changed", notChanged = "NotChanged" }
 }

@@ -22,7 +22,7 @@ public struct OrderDetails: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case orderID = "OrderId", orderNumber = "NumOrderId", isProcessed = "Processed"
         case processedDate = "ProcessedDateTime", fulfilmentLocationID = "FulfilmentLocationId"
         case generalInfo = "GeneralInfo", shippingInfo = "ShippingInfo", customerInfo = "CustomerInfo"
@@ -72,7 +72,7 @@ public struct OrderGeneralInfo: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case status = "Status", labelPrinted = "LabelPrinted", labelError = "LabelError"
         case invoicePrinted = "InvoicePrinted", invoicePrintError = "InvoicePrintError"
         case pickListPrinted = "PickListPrinted", pickListPrintError = "PickListPrintError"
@@ -97,7 +97,7 @@ public struct ScheduledDelivery: Codable, Sendable, Equatable {
         self.to = to
     }
 
-    enum CodingKeys: String, CodingKey { case from = "From", to = "To" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case from = "From", to = "To" }
 }
 
 /// A free-form property of an order.
@@ -109,7 +109,7 @@ public struct ExtendedProperty: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case rowID = "RowId", name = "Name", value = "Value", type = "Type" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case rowID = "RowId", name = "Name", value = "Value", type = "Type" }
 }
 
 /// A note on an order.
@@ -124,7 +124,7 @@ public struct OrderNote: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case noteID = "OrderNoteId", orderID = "OrderId", noteDate = "NoteDate", isInternal = "Internal"
         case note = "Note", createdBy = "CreatedBy", noteTypeID = "NoteTypeId"
     }
@@ -143,7 +143,7 @@ public struct OrderCustomerInfo: Codable, Sendable, Equatable {
         self.billingAddress = billingAddress
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case channelBuyerName = "ChannelBuyerName", address = "Address", billingAddress = "BillingAddress"
     }
 }
@@ -166,7 +166,7 @@ public struct CustomerAddress: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case email = "EmailAddress", address1 = "Address1", address2 = "Address2", address3 = "Address3"
         case town = "Town", region = "Region", postCode = "PostCode", country = "Country"
         case continent = "Continent", fullName = "FullName", company = "Company"

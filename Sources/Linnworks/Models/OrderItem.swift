@@ -62,7 +62,7 @@ public struct OrderItem: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case itemID = "ItemId", itemNumber = "ItemNumber", sku = "SKU", itemSource = "ItemSource"
         case title = "Title", quantity = "Quantity", categoryName = "CategoryName"
         case compositeAvailability = "CompositeAvailablity", stockLevelsSpecified = "StockLevelsSpecified"
@@ -99,7 +99,7 @@ public struct OrderItemOnOrder: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case purchaseItemID = "pkPurchaseItemId", rowID = "Rowid", purchaseID = "pkPurchaseId"
         case externalInvoiceNumber = "ExternalInvoiceNumber", supplierID = "fkSupplierId"
         case dateOfDelivery = "DateOfDelivery", quotedDeliveryDate = "QuotedDeliveryDate"
@@ -115,7 +115,7 @@ public struct OrderItemOption: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case optionID = "pkOptionId", property = "Property", value = "Value" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case optionID = "pkOptionId", property = "Property", value = "Value" }
 }
 
 /// Where in the warehouse an item is picked from.
@@ -128,7 +128,7 @@ public struct OrderItemBinRack: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case quantity = "Quantity", binRack = "BinRack", location = "Location", batchID = "BatchId"
         case orderItemBatchID = "OrderItemBatchId"
     }
@@ -150,7 +150,7 @@ public struct StockItemBoxConfiguration: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case boxID = "BoxId", stockItemIntID = "StockItemIntId", boxName = "BoxName", width = "Width"
         case height = "Height", length = "Length", weight = "Weight", valuePercentage = "ValuePercentage"
         case barcode = "Barcode", packagingTypeID = "PackagingTypeId", isDeleted = "LogicalDelete"

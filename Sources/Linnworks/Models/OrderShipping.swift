@@ -18,7 +18,7 @@ public struct OrderShippingInfo: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case vendor = "Vendor", postalServiceID = "PostalServiceId", postalServiceName = "PostalServiceName"
         case totalWeight = "TotalWeight", itemWeight = "ItemWeight", packageCategoryID = "PackageCategoryId"
         case packageCategory = "PackageCategory", packageTypeID = "PackageTypeId", packageType = "PackageType"
@@ -48,7 +48,7 @@ public struct ShippingInfoUpdate: Codable, Sendable, Equatable {
         self.isManualAdjust = isManualAdjust
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case postalServiceID = "PostalServiceId", totalWeight = "TotalWeight", itemWeight = "ItemWeight"
         case postageCost = "PostageCost", trackingNumber = "TrackingNumber", isManualAdjust = "ManualAdjust"
     }
@@ -71,7 +71,7 @@ public struct OrderTotalsInfo: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case subtotal = "Subtotal", postageCost = "PostageCost", postageCostExTax = "PostageCostExTax"
         case tax = "Tax", totalCharge = "TotalCharge", paymentMethod = "PaymentMethod"
         case paymentMethodID = "PaymentMethodId", profitMargin = "ProfitMargin"
@@ -90,5 +90,5 @@ public struct UpdateTotalsResult: Codable, Sendable, Equatable {
         self.shippingInfo = shippingInfo
     }
 
-    enum CodingKeys: String, CodingKey { case totalsInfo = "TotalsInfo", shippingInfo = "ShippingInfo" }
+    enum CodingKeys: String, CodingKey, CaseIterable { case totalsInfo = "TotalsInfo", shippingInfo = "ShippingInfo" }
 }

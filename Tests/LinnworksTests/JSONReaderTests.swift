@@ -1,0 +1,136 @@
+import Foundation
+@testable import Linnworks
+import Sandbox
+import Testing
+
+/// The fast order reader must answer exactly what `JSONDecoder` answers, or give up.
+@Suite struct JSONReaderTests {
+    /// Real answers from the sandbox over HTTP, all orders of a synthetic account, read both ways.
+    @Test func sandboxAnswersReadAsJSONDecoderReadsThem() async throws {
+        let fixture = try ClientFixture(sandbox: { $0.seed = "synthetic:skus=120,orders=1500" })
+        defer { fixture.server.stop() }
+        let ids = fixture.server.snapshot().orders.map(\.orderID)
+        let raw = try await RawSandbox(fixture.server)
+        var orders = 0
+        for start in stride(from: 0, to: ids.count, by: 250) {
+            let chunk = Array(ids[start..<min(ids.count, start + 250)])
+            let body = try await raw.call("Orders/GetOrdersById", form: ["pkOrderIds": String(decoding: try JSONEncoder().encode(chunk), as: UTF8.self)])
+            let slow = try JSONDecoder().decode([OrderDetails].self, from: body)
+            let fast = try #require([OrderDetails].read(body), "the fast reader gave up on a sandbox answer")
+            #expect(fast == slow)
+            #expect(fast.count == chunk.count)
+            orders += fast.count
+        }
+        #expect(orders == 1500)
+        // The client really goes the fast way for these answers (and gets the same values).
+        let viaClient = try await fixture.client.getOrdersById(Array(ids.prefix(40)))
+        #expect(viaClient.map(\.orderID) == Array(ids.prefix(40)))
+    }
+
+    @Test func everyFieldOfEveryModelIsRead() throws {
+        // A value with every property set, through JSONEncoder: the fast reader must fill each one.
+        let order = FullOrder.make()
+        let data = try JSONEncoder().encode([order, OrderDetails()])
+        let fast = try #require([OrderDetails].read(data))
+        #expect(fast == [order, OrderDetails()])
+        #expect(fast == (try JSONDecoder().decode([OrderDetails].self, from: data)))
+    }
+
+    @Test func duplicateKeysKeepTheFirstLikeJSONDecoder() throws {
+        let text = #"[{"OrderId":"a","NumOrderId":1,"OrderId":"b","NumOrderId":null,"Unknown":{"x":[1,2,{"y":null}]}}]"#
+        let data = Data(text.utf8)
+        let fast = try #require([OrderDetails].read(data))
+        #expect(fast == (try JSONDecoder().decode([OrderDetails].self, from: data)))
+        #expect(fast.first?.orderID == "a")
+        #expect(fast.first?.orderNumber == 1)
+    }
+
+    @Test(arguments: [
+        #""plain""#, #""caf\u00e9 \u2603 \ud83d\ude00""#, #""tab\tnew\nline\r\"q\" back\\ slash\/""#,
+        #""nul\u0000byte""#, "\"raw é ☃ 😀\"", #""\b\f""#, #""""#,
+    ])
+    func stringsReadAsJSONDecoderReadsThem(_ literal: String) throws {
+        let data = Data("[{\"OrderId\":\(literal)}]".utf8)
+        let fast = try #require([OrderDetails].read(data))
+        #expect(fast == (try JSONDecoder().decode([OrderDetails].self, from: data)))
+    }
+
+    @Test(arguments: [
+        #""\ud800""#, #""\udc00x""#, #""\ud800\u0041""#, #""\x""#, #""\u12G4""#, "\"a\u{01}b\"", "\"unterminated",
+    ])
+    func doubtfulStringsAreLeftToJSONDecoder(_ literal: String) {
+        #expect([OrderDetails].read(Data("[{\"OrderId\":\(literal)}]".utf8)) == nil)
+    }
+
+    @Test func invalidUTF8IsLeftToJSONDecoder() {
+        var bytes = Array(#"[{"OrderId":"ab"}]"#.utf8)
+        bytes.insert(0xFF, at: 14)
+        #expect([OrderDetails].read(Data(bytes)) == nil)
+        #expect((try? JSONDecoder().decode([OrderDetails].self, from: Data(bytes))) == nil)
+    }
+
+    @Test func numbersConvertExactlyAsJSONDecoderDoes() throws {
+        var generator = SplitMix(seed: 20261122)
+        var checked = 0
+        for _ in 0..<20_000 {
+            let text = generator.numberLiteral()
+            let data = Data("[{\"TotalsInfo\":{\"Subtotal\":\(text)},\"NumOrderId\":\(generator.intLiteral())}]".utf8)
+            let slow = try? JSONDecoder().decode([OrderDetails].self, from: data)
+            if let fast = [OrderDetails].read(data) {
+                #expect(fast == slow, "\(String(decoding: data, as: UTF8.self))")
+                checked += 1
+            }
+        }
+        // A third of the integer literals ("1.0", one past Int.max) are left to JSONDecoder on purpose.
+        #expect(checked > 11_000)
+    }
+
+    @Test func integersAtTheEdges() throws {
+        for value in [Int.min, Int.max, 0, -1, 1] {
+            let data = Data("[{\"NumOrderId\":\(value)}]".utf8)
+            #expect(try #require([OrderDetails].read(data)).first?.orderNumber == value)
+        }
+        for text in ["9223372036854775808", "-9223372036854775809", "01", "1.0", "1e2", "-", "+1", "0x10"] {
+            #expect([OrderDetails].read(Data("[{\"NumOrderId\":\(text)}]".utf8)) == nil, "\(text)")
+        }
+    }
+
+    @Test func nestingBeyondTheLimitIsLeftToJSONDecoder() {
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect([OrderDetails].read(Data("[{\"Unknown\":\(deep)}]".utf8)) == nil)
+        let shallow = String(repeating: "[", count: 20) + String(repeating: "]", count: 20)
+        #expect([OrderDetails].read(Data("[{\"Unknown\":\(shallow)}]".utf8)) == [OrderDetails()])
+    }
+
+    /// Thousands of mangled answers: wherever the fast reader answers, JSONDecoder answers the same.
+    @Test func mangledAnswersNeverReadDifferently() throws {
+        let base = Array(try JSONEncoder().encode([FullOrder.make(), FullOrder.make(number: 7)]))
+        var generator = SplitMix(seed: 7)
+        var answered = 0, refused = 0
+        for _ in 0..<6_000 {
+            var bytes = base
+            for _ in 0...generator.below(3) { generator.mangle(&bytes) }
+            let data = Data(bytes)
+            let slow = try? JSONDecoder().decode([OrderDetails].self, from: data)
+            if let fast = [OrderDetails].read(data) {
+                answered += 1
+                #expect(fast == slow, "\(String(decoding: data, as: UTF8.self))")
+            } else {
+                refused += 1
+            }
+        }
+        #expect(answered > 500)
+        #expect(refused > 500)
+    }
+
+    @Test func answersWithoutAFastReaderStillDecode() throws {
+        let data = Data(#"{"Changed":["a"],"NotChanged":[]}"#.utf8)
+        let result = try AnswerDecoder.decode(AssignResult.self, from: data)
+        #expect(result.changed == ["a"])
+        #expect(throws: (any Error).self) { try AnswerDecoder.decode([OrderDetails].self, from: Data("[1]".utf8)) }
+        #expect(throws: (any Error).self) { try AnswerDecoder.decode([OrderDetails].self, from: Data()) }
+        // JSONDecoder takes what the fast reader refuses: "1.0" is an Int to it.
+        let lenient = try AnswerDecoder.decode([OrderDetails].self, from: Data(#"[{"NumOrderId":1.0}]"#.utf8))
+        #expect(lenient.first?.orderNumber == 1)
+    }
+}
