@@ -36,3 +36,37 @@ import Testing
         #expect(throws: JournalError.self) { try JournalFile.read(path: path, as: Entry.self) }
     }
 }
+
+@Suite struct JournalTornTailTests {
+    typealias Entry = JournalFileTests.Entry
+
+    /// Appending after a torn line must not glue the new entry onto it (that would be damage mid-file).
+    @Test(arguments: [0, 10, 5_000])
+    func aTornLastLineIsCutBeforeTheNextAppend(completeEntries: Int) throws {
+        let dir = NSTemporaryDirectory() + "linnbridge-torn-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/journal.jsonl"
+        var text = ""
+        for index in 0..<completeEntries { text += "{\"batch\":\(index),\"state\":\"done\"}\n" }
+        // Longer than the 4 KiB the repair reads at a time, so the last newline is chunks away.
+        text += "{\"batch\":99,\"state\":\"" + String(repeating: "x", count: 9_000)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let journal = try JournalFile(path: path)
+        try journal.append(Entry(batch: 100, state: "intent"))
+        let entries = try JournalFile.read(path: path, as: Entry.self)
+        #expect(entries.count == completeEntries + 1)
+        #expect(entries.last == Entry(batch: 100, state: "intent"))
+    }
+
+    @Test func anIntactJournalIsLeftAlone() throws {
+        let dir = NSTemporaryDirectory() + "linnbridge-torn-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/journal.jsonl"
+        let text = "{\"batch\":1,\"state\":\"done\"}\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        _ = try JournalFile(path: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    }
+}

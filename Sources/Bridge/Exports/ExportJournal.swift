@@ -87,6 +87,39 @@ struct ExportJournal {
         return order.compactMap { open[$0] }
     }
 
+    /// Rewrites the journal without the order ids of finished files: one short line per file
+    /// remains (its name must never be reused), and unfinished files keep every line.
+    ///
+    /// Without it the journal grows by every exported order id forever, and every run reads it
+    /// all. Only called under `ExportLock`, so no other export appends meanwhile; the rewrite is
+    /// atomic, so a crash leaves the old journal or the new one.
+    func compact() throws(ExportError) {
+        let entries: [Entry]
+        do throws(JournalError) {
+            entries = try JournalFile.read(path: path, as: Entry.self)
+        } catch {
+            throw ExportError(error)
+        }
+        let unfinished = Set(try self.unfinished().map(\.file))
+        var kept: [Entry] = []
+        var finishedSeen = Set<String>()
+        for entry in entries {
+            if unfinished.contains(entry.file) {
+                kept.append(entry)
+            } else if finishedSeen.insert(entry.file).inserted {
+                kept.append(Entry(event: .tagged, file: entry.file, tag: nil, orderIDs: nil, date: entry.date))
+            }
+        }
+        // Nothing to gain: every finished file is already down to its one short line.
+        guard kept.count < entries.count || entries.contains(where: { !unfinished.contains($0.file) && $0.orderIDs != nil })
+        else { return }
+        do throws(JournalError) {
+            try JournalFile.rewrite(path: path, entries: kept)
+        } catch {
+            throw ExportError(error)
+        }
+    }
+
     /// Every file name the journal has seen, so a new file never reuses one a 3PL may have collected.
     func fileNames() throws(ExportError) -> Set<String> {
         do throws(JournalError) {

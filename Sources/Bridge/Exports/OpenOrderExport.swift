@@ -30,11 +30,14 @@ public struct OpenOrderExport: Sendable {
         let columns = try OpenOrderColumn.columns(named: options.columns)
         try makeDirectory(options.outbox)
         try makeDirectory(options.stateDirectory)
+        let lock = try await ExportLock.acquire(stateDirectory: options.stateDirectory, logger: options.logger)
+        defer { withExtendedLifetime(lock) {} }
         let journal = ExportJournal(stateDirectory: options.stateDirectory)
         var tagger = OrderTagger(client: client, tag: options.tag, chunkSize: options.tagChunkSize,
                                  callsInFlight: options.callsInFlight)
 
         try await finishInterrupted(journal: journal, tagger: &tagger, summary: &summary)
+        try journal.compact()
 
         let client = self.client
         let locations = try await exporting { () async throws(LinnworksError) in try await client.getStockLocations() }

@@ -14,13 +14,44 @@ public final class JournalFile: Sendable {
     public let path: String
     private let fd: Int32
 
-    /// Opens `path` for appending, creating it (and nothing else) if needed.
+    /// Opens `path` for appending, creating it (and nothing else) if needed. A last line torn by
+    /// a crash is cut off first: appending after it would glue the next entry onto it and turn
+    /// the tear into damage in the middle of the journal.
     public init(path: String) throws(SystemError) {
         self.path = path
-        fd = try sys("open", path) { open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
+        fd = try sys("open", path) { open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
+        do {
+            try Self.cutTornTail(fd, path: path)
+        } catch {
+            close(fd)
+            throw error
+        }
     }
 
-    deinit { close(fd) }
+    /// Truncates the file after its last newline; a torn line's entry never finished its fsync,
+    /// so nothing it announced was done.
+    private static func cutTornTail(_ fd: Int32, path: String) throws(SystemError) {
+        let size = try sys("lseek", path) { lseek(fd, 0, SEEK_END) }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var end = size
+        while end > 0 {
+            let start = max(0, end - off_t(buffer.count))
+            let length = Int(end - start)
+            let read = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, length, start) }
+            guard read == length else { throw SystemError(call: "pread", errno: read < 0 ? errno : EIO, path: path) }
+            if end == size && buffer[length - 1] == 0x0A { return }
+            if let index = buffer[..<length].lastIndex(of: 0x0A) {
+                return try truncate(fd, to: start + off_t(index) + 1, path: path)
+            }
+            end = start
+        }
+        if size > 0 { try truncate(fd, to: 0, path: path) }
+    }
+
+    private static func truncate(_ fd: Int32, to length: off_t, path: String) throws(SystemError) {
+        _ = try sys("ftruncate", path) { ftruncate(fd, length) }
+        _ = try sys("fsync", path) { fsync(fd) }
+    }
 
     /// Writes `entry` as one JSON line and waits until it is on disk.
     public func append<Entry: Encodable>(_ entry: Entry) throws(JournalError) {
@@ -61,6 +92,26 @@ public final class JournalFile: Sendable {
             }
         }
         return entries
+    }
+
+    /// Replaces the whole journal with `entries`, atomically (written beside it, fsync'd, renamed).
+    public static func rewrite<Entry: Encodable>(path: String, entries: [Entry]) throws(JournalError) {
+        var bytes: [UInt8] = []
+        for entry in entries {
+            do {
+                bytes.append(contentsOf: try encoder.encode(entry))
+            } catch {
+                throw .encoding("\(error)")
+            }
+            bytes.append(0x0A)
+        }
+        do throws(SystemError) {
+            let file = try AtomicFile(destination: path)
+            try file.write(bytes)
+            try file.commit()
+        } catch {
+            throw .system(error)
+        }
     }
 
     private static let encoder: JSONEncoder = {

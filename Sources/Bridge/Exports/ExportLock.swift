@@ -1,0 +1,34 @@
+import Support
+
+/// Holds `.state/exports.lock` for the length of an open-order export.
+///
+/// Exists because two exports of the same drop folder at once (the watch daemon's schedule and
+/// a clerk's `linnbridge export open-orders`) would both list the same untagged orders and
+/// send them to the 3PL twice. The second one waits for the first, then finds nothing new.
+enum ExportLock {
+    /// How often a waiting export looks again.
+    static let retryInterval: Duration = .milliseconds(100)
+
+    static func acquire(stateDirectory: String, logger: Logger) async throws(ExportError) -> FileLock {
+        let path = stateDirectory + "/exports.lock"
+        var hasSaid = false
+        while true {
+            do throws(SystemError) {
+                if let lock = try FileLock.tryLock(path) { return lock }
+            } catch {
+                throw ExportError(error)
+            }
+            if !hasSaid {
+                logger.warning("export.waiting", [
+                    "reason": "another open-order export of this drop folder is running; waiting for it to finish",
+                ])
+                hasSaid = true
+            }
+            do {
+                try await Task.sleep(for: retryInterval)
+            } catch {
+                throw .linnworksUnavailable("cancelled while waiting for another export to finish")
+            }
+        }
+    }
+}
