@@ -22,17 +22,20 @@ extension JSONReader {
         guard first == UInt8(ascii: "\"") else { throw gaveUp() }
         offset += 1
         let start = offset
+        var highBits: UInt8 = 0
         while offset < count {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
-                let text = String(validating: UnsafeBufferPointer(start: bytes + start, count: offset - start),
-                                  as: UTF8.self)
-                guard let text else { throw gaveUp() }
+                let buffer = UnsafeBufferPointer(start: bytes + start, count: offset - start)
                 offset += 1
+                // ASCII needs no validation, and String(decoding:) is the cheaper way in for it.
+                if highBits < 0x80 { return String(decoding: buffer, as: UTF8.self) }
+                guard let text = String(validating: buffer, as: UTF8.self) else { throw gaveUp() }
                 return text
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             guard byte >= 0x20 else { throw gaveUp() }
+            highBits |= byte
             offset += 1
         }
         throw gaveUp()
