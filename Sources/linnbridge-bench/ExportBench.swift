@@ -58,6 +58,10 @@ enum ExportBench {
                      paced, seconds / paced))
         print(String(format: "  (%.2f s if the first window's whole allowance went out at once)", burst))
         print("round trip: " + (try roundTrip(dir + "/outbox", seed: seed)))
+        if let file = try FileManager.default.contentsOfDirectory(atPath: dir + "/outbox").first(where: { $0.hasSuffix(".csv") }) {
+            print("every value: " + (try await ExportRoundTrip.compare(file: dir + "/outbox/" + file, server: server,
+                                                                      timeScale: timeScale)))
+        }
     }
 
     /// Seconds the limits force on these calls at the time scale if each endpoint's calls go out

@@ -69,7 +69,7 @@ public enum OpenOrderColumn: String, Sendable, CaseIterable {
     }
 
     /// This column's cell for one line of one order (`item` nil for an order without lines).
-    func cell(_ order: OrderDetails, _ item: OrderItem?) -> CSVCell {
+    public func cell(_ order: OrderDetails, _ item: OrderItem?) -> CSVCell {
         let general = order.generalInfo
         let address = order.customerInfo?.address
         switch self {

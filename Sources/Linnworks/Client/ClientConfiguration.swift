@@ -20,6 +20,9 @@ public struct LinnworksClientConfiguration: Sendable {
     /// Sees every attempt (endpoint, status, outcome); never given a secret.
     public var observer: (@Sendable (CallRecord) -> Void)?
     public var userAgent = "LinnBridge/0.1"
+    /// Whether order answers go through the fast reader (falling back to `JSONDecoder` when it is
+    /// unsure); off, `JSONDecoder` reads everything — for checks that must not trust the fast reader.
+    public var usesFastJSONReader = true
 
     public init() {}
 

@@ -41,7 +41,7 @@ public final class LinnworksClient: Sendable {
                                  orderIDs: [String] = []) async throws(LinnworksError) -> Answer {
         let reply = try await send(endpoint, form, orderIDs: orderIDs)
         do {
-            return try AnswerDecoder.decode(Answer.self, from: reply.body)
+            return try AnswerDecoder.decode(Answer.self, from: reply.body, fast: configuration.usesFastJSONReader)
         } catch {
             throw .invalidResponse(endpoint: endpoint, reason: "could not decode the answer (\(reply.body.count) bytes)")
         }

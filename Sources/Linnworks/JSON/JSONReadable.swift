@@ -61,8 +61,8 @@ extension JSONReader {
 /// Decodes an answer: the fast reader when the type has one and it does not give up, else
 /// `JSONDecoder`, whose result or error is then the answer.
 enum AnswerDecoder {
-    static func decode<Answer: Decodable>(_ type: Answer.Type, from data: Data) throws -> Answer {
-        if let readable = type as? any JSONReadable.Type, let value = readable.read(data) as? Answer {
+    static func decode<Answer: Decodable>(_ type: Answer.Type, from data: Data, fast: Bool = true) throws -> Answer {
+        if fast, let readable = type as? any JSONReadable.Type, let value = readable.read(data) as? Answer {
             return value
         }
         return try JSONDecoder().decode(type, from: data)
