@@ -13,8 +13,9 @@ extension SandboxAccount {
         let page = max(1, try parameters.int("PageNumber") ?? 1)
         let only = try parameters.decode("OrderIds", as: [String].self).map { Set($0.compactMap(GUID.normalized)) }
         return state.withLock { state in
-            let open = state.orders.filter { order in
-                !order.isProcessed && order.details.generalInfo?.locationID == location
+            let open = state.orders.indices.filter { index in
+                let order = state.orders[index]
+                return !order.isProcessed && order.details.generalInfo?.locationID == location
                     && (only == nil || only!.isEmpty || only!.contains(order.details.orderID ?? ""))
             }
             let start = (page - 1) * perPage
@@ -24,7 +25,7 @@ extension SandboxAccount {
             answer.entriesPerPage = perPage
             answer.totalEntries = open.count
             answer.totalPages = (open.count + perPage - 1) / perPage
-            answer.orders = start < open.count ? open[start..<min(open.count, start + perPage)].map(state.openOrder) : []
+            answer.orders = start < open.count ? open[start..<min(open.count, start + perPage)].map { state.openOrder(at: $0) } : []
             return answer
         }
     }
@@ -37,7 +38,7 @@ extension SandboxAccount {
             let orders = ids.compactMap { text -> OrderDetails? in
                 guard let id = GUID.normalized(text), let index = state.orderIndexByID[id],
                       !state.orders[index].isProcessed else { return nil }
-                return state.details(of: state.orders[index])
+                return state.details(at: index)
             }
             return OpenOrdersDetailsResponse(orders: orders)
         }

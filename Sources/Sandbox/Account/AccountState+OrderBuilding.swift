@@ -170,15 +170,21 @@ extension AccountState {
         return Order(details: details, locationIndex: locationIndex, identifierTags: tags)
     }
 
-    /// The order as `OrderDetails` now: identifiers and items' live stock filled in.
-    func details(of order: Order) -> OrderDetails {
-        var details = order.details
-        details.generalInfo?.identifiers = order.identifierTags.compactMap { tag in identifiers.first { $0.tag == tag } }
+    /// The order at `index` in `orders` as `OrderDetails` now: identifiers and items' live stock filled in.
+    ///
+    /// Takes the index, not the `Order`: handing an element of `orders` to a function copies the
+    /// whole order (every string of its details retained), which showed in every look-up.
+    func details(at orderIndex: Int) -> OrderDetails {
+        var details = orders[orderIndex].details
+        let location = orders[orderIndex].locationIndex
+        details.generalInfo?.identifiers = orders[orderIndex].identifierTags.compactMap { tag in
+            identifiers.first { $0.tag == tag }
+        }
         details.items = details.items?.map { item in
             var item = item
             if let index = item.sku.flatMap({ itemIndexBySKU[$0.lowercased()] }) {
-                let level = levels[index][order.locationIndex]
-                let promised = inOrders[index][order.locationIndex]
+                let level = levels[index][location]
+                let promised = inOrders[index][location]
                 item.level = level
                 item.inOrderBook = promised
                 item.availableStock = level - promised
@@ -189,9 +195,9 @@ extension AccountState {
         return details
     }
 
-    /// The order as an `OpenOrder` (the paged views' shape).
-    func openOrder(_ order: Order) -> OpenOrder {
-        let details = details(of: order)
+    /// The order at `index` in `orders` as an `OpenOrder` (the paged views' shape).
+    func openOrder(at orderIndex: Int) -> OpenOrder {
+        let details = details(at: orderIndex)
         var open = OpenOrder()
         open.orderNumber = details.orderNumber
         open.generalInfo = details.generalInfo
