@@ -78,6 +78,32 @@ import Testing
         }
     }
 
+    /// The stored details written with live fields laid over them equal the details with the
+    /// fields applied, then encoded; also when there is no general info or no items to lay them on.
+    @Test func liveFieldsWrittenOverStoredDetailsEqualAppliedThenEncoded() throws {
+        var filler = ModelFiller.distinct
+        filler.listLength = 3
+        let full = filler.details(depth: 1)
+        var noGeneralInfo = full
+        noGeneralInfo.generalInfo = nil
+        var noItems = full
+        noItems.items = nil
+        let lives = [
+            LiveOrderFields(identifiers: [filler.identifier(), filler.identifier()],
+                            stock: [.init(level: 40, promised: 3), nil, .init(level: -2, promised: 1_000_000)]),
+            LiveOrderFields(identifiers: [], stock: [nil, nil, nil]),
+        ]
+        for (details, live) in [full, noGeneralInfo, noItems].flatMap({ details in lives.map { (details, $0) } }) {
+            var applied = details
+            live.apply(to: &applied)
+            let general = try JSONValueEncoder.encode(applied).serialized()
+            var fast: [UInt8] = []
+            details.writeJSON(to: &fast, live: live)
+            let same = fast == general
+            #expect(same, "\(firstDifference(fast, general))")
+        }
+    }
+
     /// Both encoders spell scalars with the same helpers, so comparing them cannot catch a helper
     /// that is wrong; these spellings are the ones the sandbox wrote before the helpers were shared.
     @Test func scalarSpellingsAreUnchanged() {

@@ -32,16 +32,29 @@ extension SandboxAccount {
 
     /// `GetOpenOrdersDetails`: details of the named open orders; processed or unknown ids are left out.
     func getOpenOrdersDetails(_ parameters: Parameters) throws(APIFailure) -> OpenOrdersDetailsResponse {
+        let ids = try SandboxAccount.openOrderIDs(parameters)
+        return state.withLock { state in
+            OpenOrdersDetailsResponse(orders: state.orderIndices(ids: ids, openOnly: true).map { state.details(at: $0) })
+        }
+    }
+
+    /// `getOpenOrdersDetails`' answer as JSON text, written from the stored orders under the lock.
+    func getOpenOrdersDetailsJSON(_ parameters: Parameters) throws(APIFailure) -> [UInt8] {
+        let ids = try SandboxAccount.openOrderIDs(parameters)
+        return state.withLock { state in
+            var out: [UInt8] = []
+            out.reserveCapacity(ids.count * SandboxAccount.bytesPerOrder)
+            out.appendStatic(#"{"Orders":"#)
+            state.writeDetailsJSON(of: state.orderIndices(ids: ids, openOnly: true), to: &out)
+            out.endObject()
+            return out
+        }
+    }
+
+    private static func openOrderIDs(_ parameters: Parameters) throws(APIFailure) -> [String] {
         guard let ids = try parameters.decode("OrderIds", as: [String].self) else { throw .invalidParameter("OrderIds") }
         _ = try parameters.decode("DetailLevel", as: [String].self)
-        return state.withLock { state in
-            let orders = ids.compactMap { text -> OrderDetails? in
-                guard let id = GUID.normalized(text), let index = state.orderIndexByID[id],
-                      !state.orders[index].isProcessed else { return nil }
-                return state.details(at: index)
-            }
-            return OpenOrdersDetailsResponse(orders: orders)
-        }
+        return ids
     }
 
     func getIdentifiers() -> [Identifier] {

@@ -176,23 +176,37 @@ extension AccountState {
     /// whole order (every string of its details retained), which showed in every look-up.
     func details(at orderIndex: Int) -> OrderDetails {
         var details = orders[orderIndex].details
-        let location = orders[orderIndex].locationIndex
-        details.generalInfo?.identifiers = orders[orderIndex].identifierTags.compactMap { tag in
-            identifiers.first { $0.tag == tag }
-        }
-        details.items = details.items?.map { item in
-            var item = item
-            if let index = item.sku.flatMap({ itemIndexBySKU[$0.lowercased()] }) {
-                let level = levels[index][location]
-                let promised = inOrders[index][location]
-                item.level = level
-                item.inOrderBook = promised
-                item.availableStock = level - promised
-                item.minimumLevel = 0
-            }
-            return item
-        }
+        liveFields(at: orderIndex).apply(to: &details)
         return details
+    }
+
+    /// What `details(at:)` fills into the stored details of the order at `orderIndex`.
+    func liveFields(at orderIndex: Int) -> LiveOrderFields {
+        let location = orders[orderIndex].locationIndex
+        let tagged = orders[orderIndex].identifierTags.compactMap { tag in identifiers.first { $0.tag == tag } }
+        var stock: [LiveOrderFields.Stock?] = []
+        if let items = orders[orderIndex].details.items {
+            // By index: `map` would copy each item whole just to read its SKU.
+            stock.reserveCapacity(items.count)
+            for line in items.indices {
+                if let index = items[line].sku.flatMap({ itemIndexBySKU[$0.lowercased()] }) {
+                    stock.append(LiveOrderFields.Stock(level: levels[index][location], promised: inOrders[index][location]))
+                } else {
+                    stock.append(nil)
+                }
+            }
+        }
+        return LiveOrderFields(identifiers: tagged, stock: stock)
+    }
+
+    /// Indices in `orders` of the orders with these ids, in the ids' order; unknown ids (and,
+    /// with `openOnly`, processed orders) left out.
+    func orderIndices(ids: [String], openOnly: Bool) -> [Int] {
+        ids.compactMap { text in
+            guard let id = GUID.normalized(text), let index = orderIndexByID[id],
+                  !openOnly || !orders[index].isProcessed else { return nil }
+            return index
+        }
     }
 
     /// The order at `index` in `orders` as an `OpenOrder` (the paged views' shape).

@@ -5,19 +5,37 @@ import Linnworks
 // each literal carries the `{` or `,` before its key.
 
 extension OrderDetails: JSONBytesEncodable {
-    func writeJSON(to out: inout [UInt8]) {
+    func writeJSON(to out: inout [UInt8]) { writeJSON(to: &out, live: nil) }
+
+    /// With `live`, the identifiers and items' stock written are `live`'s, as if it had been
+    /// applied (`LiveOrderFields.apply(to:)`) to these details first.
+    func writeJSON(to out: inout [UInt8], live: LiveOrderFields?) {
         out.member(#"{"OrderId":"#, orderID)
         out.member(#","NumOrderId":"#, orderNumber)
         out.member(#","Processed":"#, isProcessed)
         out.member(#","ProcessedDateTime":"#, processedDate)
         out.member(#","FulfilmentLocationId":"#, fulfilmentLocationID)
-        out.member(#","GeneralInfo":"#, generalInfo)
+        if let live, let generalInfo {
+            out.appendStatic(#","GeneralInfo":"#)
+            generalInfo.writeJSON(to: &out, identifiers: live.identifiers)
+        } else {
+            out.member(#","GeneralInfo":"#, generalInfo)
+        }
         out.member(#","ShippingInfo":"#, shippingInfo)
         out.member(#","CustomerInfo":"#, customerInfo)
         out.member(#","TotalsInfo":"#, totalsInfo)
         out.member(#","ExtendedProperties":"#, extendedProperties)
         out.member(#","FolderName":"#, folderNames)
-        out.member(#","Items":"#, items)
+        if let live, let items {
+            out.appendStatic(#","Items":["#)
+            for index in items.indices {
+                if index > items.startIndex { out.append(UInt8(ascii: ",")) }
+                items[index].writeJSON(to: &out, stock: live.stock[index])
+            }
+            out.append(UInt8(ascii: "]"))
+        } else {
+            out.member(#","Items":"#, items)
+        }
         out.member(#","Notes":"#, notes)
         out.member(#","PaidDateTime":"#, paidDate)
         out.member(#","TaxId":"#, taxID)
@@ -26,7 +44,10 @@ extension OrderDetails: JSONBytesEncodable {
 }
 
 extension OrderGeneralInfo: JSONBytesEncodable {
-    func writeJSON(to out: inout [UInt8]) {
+    func writeJSON(to out: inout [UInt8]) { writeJSON(to: &out, identifiers: identifiers) }
+
+    /// Writes `listed` as the identifiers (an order's tags as they are now).
+    func writeJSON(to out: inout [UInt8], identifiers listed: [Identifier]?) {
         out.member(#"{"Status":"#, status)
         out.member(#","LabelPrinted":"#, labelPrinted)
         out.member(#","LabelError":"#, labelError)
@@ -39,7 +60,7 @@ extension OrderGeneralInfo: JSONBytesEncodable {
         out.member(#","PartShipped":"#, isPartShipped)
         out.member(#","Marker":"#, marker)
         out.member(#","IsParked":"#, isParked)
-        out.member(#","Identifiers":"#, identifiers)
+        out.member(#","Identifiers":"#, listed)
         out.member(#","ReferenceNum":"#, reference)
         out.member(#","SecondaryReference":"#, secondaryReference)
         out.member(#","ExternalReferenceNum":"#, externalReference)

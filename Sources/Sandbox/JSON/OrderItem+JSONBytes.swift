@@ -4,7 +4,10 @@ import Linnworks
 // writes them (see `JSONBytesEncodable` for why). Members follow each model's `CodingKeys`.
 
 extension OrderItem: JSONBytesEncodable {
-    func writeJSON(to out: inout [UInt8]) {
+    func writeJSON(to out: inout [UInt8]) { writeJSON(to: &out, stock: nil) }
+
+    /// With `stock`, the stock members are the item's stock now (`LiveOrderFields.apply(to:)`).
+    func writeJSON(to out: inout [UInt8], stock: LiveOrderFields.Stock?) {
         out.member(#"{"ItemId":"#, itemID)
         out.member(#","ItemNumber":"#, itemNumber)
         out.member(#","SKU":"#, sku)
@@ -16,10 +19,10 @@ extension OrderItem: JSONBytesEncodable {
         out.member(#","StockLevelsSpecified":"#, stockLevelsSpecified)
         out.member(#","OnOrder":"#, onOrder)
         out.member(#","OnPurchaseOrder":"#, onPurchaseOrder)
-        out.member(#","InOrderBook":"#, inOrderBook)
-        out.member(#","Level":"#, level)
-        out.member(#","MinimumLevel":"#, minimumLevel)
-        out.member(#","AvailableStock":"#, availableStock)
+        out.member(#","InOrderBook":"#, stock.map(\.promised) ?? inOrderBook)
+        out.member(#","Level":"#, stock.map(\.level) ?? level)
+        out.member(#","MinimumLevel":"#, stock == nil ? minimumLevel : 0)
+        out.member(#","AvailableStock":"#, stock.map { $0.level - $0.promised } ?? availableStock)
         out.member(#","PricePerUnit":"#, pricePerUnit)
         out.member(#","UnitCost":"#, unitCost)
         out.member(#","DespatchStockUnitCost":"#, despatchStockUnitCost)
