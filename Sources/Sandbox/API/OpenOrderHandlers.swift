@@ -13,8 +13,9 @@ extension SandboxAccount {
         let page = max(1, try parameters.int("PageNumber") ?? 1)
         let only = try parameters.decode("OrderIds", as: [String].self).map { Set($0.compactMap(GUID.normalized)) }
         return state.withLock { state in
-            let open = state.orders.filter { order in
-                !order.isProcessed && order.details.generalInfo?.locationID == location
+            let open = state.orders.indices.filter { index in
+                let order = state.orders[index]
+                return !order.isProcessed && order.details.generalInfo?.locationID == location
                     && (only == nil || only!.isEmpty || only!.contains(order.details.orderID ?? ""))
             }
             let start = (page - 1) * perPage
@@ -24,23 +25,36 @@ extension SandboxAccount {
             answer.entriesPerPage = perPage
             answer.totalEntries = open.count
             answer.totalPages = (open.count + perPage - 1) / perPage
-            answer.orders = start < open.count ? open[start..<min(open.count, start + perPage)].map(state.openOrder) : []
+            answer.orders = start < open.count ? open[start..<min(open.count, start + perPage)].map { state.openOrder(at: $0) } : []
             return answer
         }
     }
 
     /// `GetOpenOrdersDetails`: details of the named open orders; processed or unknown ids are left out.
     func getOpenOrdersDetails(_ parameters: Parameters) throws(APIFailure) -> OpenOrdersDetailsResponse {
+        let ids = try SandboxAccount.openOrderIDs(parameters)
+        return state.withLock { state in
+            OpenOrdersDetailsResponse(orders: state.orderIndices(ids: ids, openOnly: true).map { state.details(at: $0) })
+        }
+    }
+
+    /// `getOpenOrdersDetails`' answer as JSON text, written from the stored orders under the lock.
+    func getOpenOrdersDetailsJSON(_ parameters: Parameters) throws(APIFailure) -> [UInt8] {
+        let ids = try SandboxAccount.openOrderIDs(parameters)
+        return state.withLock { state in
+            var out: [UInt8] = []
+            out.reserveCapacity(ids.count * SandboxAccount.bytesPerOrder)
+            out.appendStatic(#"{"Orders":"#)
+            state.writeDetailsJSON(of: state.orderIndices(ids: ids, openOnly: true), to: &out)
+            out.endObject()
+            return out
+        }
+    }
+
+    private static func openOrderIDs(_ parameters: Parameters) throws(APIFailure) -> [String] {
         guard let ids = try parameters.decode("OrderIds", as: [String].self) else { throw .invalidParameter("OrderIds") }
         _ = try parameters.decode("DetailLevel", as: [String].self)
-        return state.withLock { state in
-            let orders = ids.compactMap { text -> OrderDetails? in
-                guard let id = GUID.normalized(text), let index = state.orderIndexByID[id],
-                      !state.orders[index].isProcessed else { return nil }
-                return state.details(of: state.orders[index])
-            }
-            return OpenOrdersDetailsResponse(orders: orders)
-        }
+        return ids
     }
 
     func getIdentifiers() -> [Identifier] {

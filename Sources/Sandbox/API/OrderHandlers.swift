@@ -110,7 +110,7 @@ extension SandboxAccount {
         guard let number = try parameters.int("OrderId") else { throw .invalidParameter("OrderId") }
         return state.withLock { state in
             guard let index = state.orderIndexByNumber[number] else { return AccountState.emptyOrderDetails() }
-            return state.details(of: state.orders[index])
+            return state.details(at: index)
         }
     }
 
@@ -120,11 +120,11 @@ extension SandboxAccount {
             throw .invalidParameter("ReferenceId")
         }
         return state.withLock { state in
-            let found = state.orders.filter { order in
-                let general = order.details.generalInfo
+            let found = state.orders.indices.filter { index in
+                let general = state.orders[index].details.generalInfo
                 return general?.reference?.lowercased() == reference || general?.secondaryReference?.lowercased() == reference
             }
-            return found.prefix(50).map { state.details(of: $0) }
+            return found.prefix(50).map { state.details(at: $0) }
         }
     }
 
@@ -134,32 +134,53 @@ extension SandboxAccount {
         let sorting = try parameters.decode("sorting", as: [FieldSorting].self) ?? []
         let location = try parameters.guid("fulfilmentCenter") ?? GUID.zero
         return state.withLock { state in
-            var found = state.orders.filter { order in
-                !order.isProcessed && order.details.generalInfo?.locationID == location && filter.matches(order)
+            // Indices rather than orders: filtering the array copied every matching order's details,
+            // most of this call's cost.
+            let orders = state.orders
+            var found = orders.indices.filter { index in
+                !orders[index].isProcessed && orders[index].details.generalInfo?.locationID == location
+                    && filter.matches(orders[index])
             }
             if let sort = sorting.first {
                 let descending = sort.direction?.lowercased() == "descending"
                 switch sort.fieldCode?.uppercased() {
                 case "GENERAL_INFO_DATE", "GENERAL_INFO_RECEIVED_DATE":
-                    found.sort { ($0.details.generalInfo?.receivedDate ?? "") < ($1.details.generalInfo?.receivedDate ?? "") }
+                    found.sort {
+                        (orders[$0].details.generalInfo?.receivedDate ?? "") < (orders[$1].details.generalInfo?.receivedDate ?? "")
+                    }
                 default:
-                    found.sort { ($0.details.orderNumber ?? 0) < ($1.details.orderNumber ?? 0) }
+                    found.sort { (orders[$0].details.orderNumber ?? 0) < (orders[$1].details.orderNumber ?? 0) }
                 }
                 if descending { found.reverse() }
             }
-            return found.compactMap { $0.details.orderID }
+            return found.compactMap { orders[$0].details.orderID }
         }
     }
 
     /// `GetOrdersById`: open or processed orders by id; unknown ids left out; at most 500 ids.
     func getOrdersByID(_ parameters: Parameters) throws(APIFailure) -> [OrderDetails] {
-        guard let ids = try parameters.decode("pkOrderIds", as: [String].self) else { throw .invalidParameter("pkOrderIds") }
-        if ids.count > 500 { throw .message(400, "Too many order ids in one call (at most 500)") }
+        let ids = try SandboxAccount.orderIDs(parameters)
+        return state.withLock { state in state.orderIndices(ids: ids, openOnly: false).map { state.details(at: $0) } }
+    }
+
+    /// `getOrdersByID`'s answer as JSON text, written from the stored orders under the lock.
+    func getOrdersByIDJSON(_ parameters: Parameters) throws(APIFailure) -> [UInt8] {
+        let ids = try SandboxAccount.orderIDs(parameters)
         return state.withLock { state in
-            ids.compactMap { text in
-                guard let id = GUID.normalized(text), let index = state.orderIndexByID[id] else { return nil }
-                return state.details(of: state.orders[index])
-            }
+            var out: [UInt8] = []
+            out.reserveCapacity(ids.count * SandboxAccount.bytesPerOrder)
+            state.writeDetailsJSON(of: state.orderIndices(ids: ids, openOnly: false), to: &out)
+            return out
         }
     }
+
+    private static func orderIDs(_ parameters: Parameters) throws(APIFailure) -> [String] {
+        guard let ids = try parameters.decode("pkOrderIds", as: [String].self) else { throw .invalidParameter("pkOrderIds") }
+        if ids.count > 500 { throw .message(400, "Too many order ids in one call (at most 500)") }
+        return ids
+    }
+
+    /// Room reserved per order for a list answer, so the buffer is not regrown and copied as it
+    /// fills: a two-item order is about 5 KB.
+    static let bytesPerOrder = 6 * 1024
 }

@@ -187,13 +187,13 @@ final class SandboxAPI: Sendable {
         case .processOrdersInBatch: return encode(try account.processOrdersInBatch(p))
         case .getOpenOrderIDByOrderOrReferenceID:
             return .json(200, try account.getOpenOrderID(p).map(JSONValue.string) ?? .null)
-        case .getOrderDetailsByNumOrderID: return encode(try account.getOrderDetailsByNumber(p))
-        case .getOrderDetailsByReferenceID: return encode(try account.getOrderDetailsByReference(p))
+        case .getOrderDetailsByNumOrderID: return fastJSON(try account.getOrderDetailsByNumber(p))
+        case .getOrderDetailsByReferenceID: return fastJSON(try account.getOrderDetailsByReference(p))
         case .getAllOpenOrders: return encode(try account.getAllOpenOrders(p))
-        case .getOrdersByID: return encode(try account.getOrdersByID(p))
-        case .getOpenOrdersPage: return encode(try account.getOpenOrdersPage(p))
-        case .getOpenOrdersDetails: return encode(try account.getOpenOrdersDetails(p))
-        case .assignOrderIdentifier: return encode(try account.assignOrderIdentifier(p))
+        case .getOrdersByID: return .json(200, bytes: try account.getOrdersByIDJSON(p))
+        case .getOpenOrdersPage: return fastJSON(try account.getOpenOrdersPage(p))
+        case .getOpenOrdersDetails: return .json(200, bytes: try account.getOpenOrdersDetailsJSON(p))
+        case .assignOrderIdentifier: return fastJSON(try account.assignOrderIdentifier(p))
         case .saveIdentifier: return encode(try account.saveIdentifier(p))
         case .getIdentifiers: return encode(account.getIdentifiers())
         case .getPostalServices: return encode(account.getPostalServices())
@@ -206,6 +206,11 @@ final class SandboxAPI: Sendable {
         } catch {
             return APIFailure.internalError.response
         }
+    }
+
+    /// Order answers are written without the Codable machinery; the bytes are the same (`FastPathTests`).
+    private func fastJSON<T: JSONBytesEncodable>(_ value: T) -> HTTPResponse {
+        .json(200, bytes: value.jsonBytes(expectedBytes: 16 * 1024))
     }
 
     /// `GET /sandbox/state` and `GET /sandbox/counters`: no session needed, for tests and people.

@@ -170,28 +170,48 @@ extension AccountState {
         return Order(details: details, locationIndex: locationIndex, identifierTags: tags)
     }
 
-    /// The order as `OrderDetails` now: identifiers and items' live stock filled in.
-    func details(of order: Order) -> OrderDetails {
-        var details = order.details
-        details.generalInfo?.identifiers = order.identifierTags.compactMap { tag in identifiers.first { $0.tag == tag } }
-        details.items = details.items?.map { item in
-            var item = item
-            if let index = item.sku.flatMap({ itemIndexBySKU[$0.lowercased()] }) {
-                let level = levels[index][order.locationIndex]
-                let promised = inOrders[index][order.locationIndex]
-                item.level = level
-                item.inOrderBook = promised
-                item.availableStock = level - promised
-                item.minimumLevel = 0
-            }
-            return item
-        }
+    /// The order at `index` in `orders` as `OrderDetails` now: identifiers and items' live stock filled in.
+    ///
+    /// Takes the index, not the `Order`: handing an element of `orders` to a function copies the
+    /// whole order (every string of its details retained), which showed in every look-up.
+    func details(at orderIndex: Int) -> OrderDetails {
+        var details = orders[orderIndex].details
+        liveFields(at: orderIndex).apply(to: &details)
         return details
     }
 
-    /// The order as an `OpenOrder` (the paged views' shape).
-    func openOrder(_ order: Order) -> OpenOrder {
-        let details = details(of: order)
+    /// What `details(at:)` fills into the stored details of the order at `orderIndex`.
+    func liveFields(at orderIndex: Int) -> LiveOrderFields {
+        let location = orders[orderIndex].locationIndex
+        let tagged = orders[orderIndex].identifierTags.compactMap { tag in identifiers.first { $0.tag == tag } }
+        var stock: [LiveOrderFields.Stock?] = []
+        if let items = orders[orderIndex].details.items {
+            // By index: `map` would copy each item whole just to read its SKU.
+            stock.reserveCapacity(items.count)
+            for line in items.indices {
+                if let index = items[line].sku.flatMap({ itemIndexBySKU[$0.lowercased()] }) {
+                    stock.append(LiveOrderFields.Stock(level: levels[index][location], promised: inOrders[index][location]))
+                } else {
+                    stock.append(nil)
+                }
+            }
+        }
+        return LiveOrderFields(identifiers: tagged, stock: stock)
+    }
+
+    /// Indices in `orders` of the orders with these ids, in the ids' order; unknown ids (and,
+    /// with `openOnly`, processed orders) left out.
+    func orderIndices(ids: [String], openOnly: Bool) -> [Int] {
+        ids.compactMap { text in
+            guard let id = GUID.normalized(text), let index = orderIndexByID[id],
+                  !openOnly || !orders[index].isProcessed else { return nil }
+            return index
+        }
+    }
+
+    /// The order at `index` in `orders` as an `OpenOrder` (the paged views' shape).
+    func openOrder(at orderIndex: Int) -> OpenOrder {
+        let details = details(at: orderIndex)
         var open = OpenOrder()
         open.orderNumber = details.orderNumber
         open.generalInfo = details.generalInfo

@@ -39,8 +39,13 @@ struct HTTPResponse: Sendable {
     var body: [UInt8] = []
 
     static func json(_ status: Int, _ value: JSONValue, headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        .json(status, bytes: value.serialized(), headers: headers)
+    }
+
+    /// A JSON answer whose text is already written (by a `JSONBytesEncodable` fast path).
+    static func json(_ status: Int, bytes: [UInt8], headers: [(name: String, value: String)] = []) -> HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
-                     body: value.serialized())
+                     body: bytes)
     }
 
     static func empty(_ status: Int) -> HTTPResponse { HTTPResponse(status: status) }

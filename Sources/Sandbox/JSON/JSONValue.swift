@@ -59,15 +59,9 @@ enum JSONValue: Sendable, Equatable {
         case .null:
             out.append(contentsOf: "null".utf8)
         case .bool(let value):
-            out.append(contentsOf: (value ? "true" : "false").utf8)
+            JSONValue.writeBool(value, to: &out)
         case .number(let value):
-            if !value.isFinite {
-                out.append(contentsOf: "null".utf8)
-            } else if value == value.rounded(), abs(value) < 1e15 {
-                out.append(contentsOf: String(Int64(value)).utf8)
-            } else {
-                out.append(contentsOf: String(value).utf8)
-            }
+            JSONValue.writeNumber(value, to: &out)
         case .string(let value):
             JSONValue.writeString(value, to: &out)
         case .array(let items):
@@ -88,22 +82,69 @@ enum JSONValue: Sendable, Equatable {
             out.append(UInt8(ascii: "}"))
         }
     }
+}
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
+/// How scalars are spelled, shared by the tree's `write(to:)` and the hand-written encoders
+/// (`JSONBytesEncodable`), so both spell every value the same way by construction.
+extension JSONValue {
+    static func writeBool(_ value: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// Whole numbers below 1e15 as integers (Linnworks' ints travel as doubles here), the rest
+    /// in Swift's shortest round-trip form; NaN and infinities, which JSON cannot hold, as `null`.
+    static func writeNumber(_ value: Double, to out: inout [UInt8]) {
+        if !value.isFinite {
+            out.append(contentsOf: "null".utf8)
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            writeInteger(Int64(value), to: &out)
+        } else {
+            out.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// `String(value)` without building a String: this runs for every number of every answer.
+    static func writeInteger(_ value: Int64, to out: inout [UInt8]) {
+        var magnitude = value.magnitude
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[start...].reverse()
+    }
+
+    /// Quotes and escapes `text`: `"`, `\\`, `\n`, `\r`, `\t` by name, other control characters as
+    /// `\u00xx`; everything else (non-ASCII included) is copied as UTF-8. Runs without escapes are
+    /// copied whole rather than byte by byte, as almost every string has none.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }
