@@ -74,8 +74,9 @@ import Support
     }
 
     @Test func a429IsWaitedOutAndTheCallSucceeds() async throws {
-        // 10 calls per 3 s (limit 10, time scale 20), so the 11th call is throttled even on a slow machine.
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20; $0.callsPerMinute[.getIdentifiers] = 10 },
+        // 10 calls per 10 s (limit 10, time scale 6): the 11th call is throttled unless the first eleven
+        // took 10 s, which even a loaded machine does not (at time scale 20, a 3 s window, one did).
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 6; $0.callsPerMinute[.getIdentifiers] = 10 },
                                         client: { $0.isPacingEnabled = false })
         defer { fixture.server.stop() }
         for _ in 0..<14 { _ = try await fixture.client.getIdentifiers() }
@@ -84,7 +85,8 @@ import Support
     }
 
     @Test func a429WithoutRetryAfterBacksOff() async throws {
-        let fixture = try ClientFixture(sandbox: { $0.timeScale = 20; $0.callsPerMinute[.getIdentifiers] = 10; $0.sendsRetryAfter = false },
+        // The same 10 s window; backing off 0.5 + 1 + 2 + 4 + 8 s outlasts it.
+        let fixture = try ClientFixture(sandbox: { $0.timeScale = 6; $0.callsPerMinute[.getIdentifiers] = 10; $0.sendsRetryAfter = false },
                                         client: { $0.isPacingEnabled = false; $0.retry.throttleDelay = 0.5 })
         defer { fixture.server.stop() }
         for _ in 0..<14 { _ = try await fixture.client.getIdentifiers() }
