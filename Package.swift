@@ -25,11 +25,13 @@ let package = Package(
         // Release-mode throughput and memory figures, compared with Python's csv module.
         .executableTarget(name: "linnbridge-bench", dependencies: ["Bridge", "CSV", "Linnworks", "Sandbox", "Support"]),
 
+        // Builders of fully populated order models, shared by the test targets below.
+        .target(name: "TestFixtures", dependencies: ["Linnworks"], path: "Tests/TestFixtures"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Support"]),
         .testTarget(name: "BridgeTests", dependencies: ["Bridge", "CSV", "Linnworks", "Sandbox", "Support"]),
-        .testTarget(name: "LinnworksTests", dependencies: ["Linnworks", "Sandbox", "Support"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Linnworks", "Support"]),
+        .testTarget(name: "LinnworksTests", dependencies: ["Linnworks", "Sandbox", "Support", "TestFixtures"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Linnworks", "Support", "TestFixtures"]),
         // The command line as a user meets it: the built binary, run as a process.
         .testTarget(name: "linnbridgeTests", dependencies: ["linnbridge", "Sandbox", "CSV"]),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Linnworks
 import Sandbox
+import TestFixtures
 import Testing
 
 /// The fast order reader must answer exactly what `JSONDecoder` answers, or give up.
@@ -28,11 +29,16 @@ import Testing
     }
 
     @Test func everyFieldOfEveryModelIsRead() throws {
-        // A value with every property set, through JSONEncoder: the fast reader must fill each one.
-        let order = FullOrder.make()
-        let data = try JSONEncoder().encode([order, OrderDetails()])
+        // Every property set, each to a value of its own, through JSONEncoder: the fast reader must
+        // fill each one into its own field; awkward texts and numbers must come through too.
+        var distinct = ModelFiller.distinct
+        var awkward = ModelFiller(texts: ["\"q\" \\ / é ☃ 😀", "\u{01}\n\t", "", "=SUM(1)"],
+                                  numbers: [0, -0.0, 0.1, 1e-7, 1e21, 123456789.123, -2.5, .greatestFiniteMagnitude],
+                                  integers: [Int.min, Int.max, 0, -1])
+        let orders = [distinct.details(depth: 2), awkward.details(depth: 1), OrderDetails()]
+        let data = try JSONEncoder().encode(orders)
         let fast = try #require([OrderDetails].read(data))
-        #expect(fast == [order, OrderDetails()])
+        #expect(fast == orders)
         #expect(fast == (try JSONDecoder().decode([OrderDetails].self, from: data)))
     }
 
@@ -104,7 +110,9 @@ import Testing
 
     /// Thousands of mangled answers: wherever the fast reader answers, JSONDecoder answers the same.
     @Test func mangledAnswersNeverReadDifferently() throws {
-        let base = Array(try JSONEncoder().encode([FullOrder.make(), FullOrder.make(number: 7)]))
+        var filler = ModelFiller.distinct
+        filler.listLength = 1
+        let base = Array(try JSONEncoder().encode([filler.details(depth: 1), filler.details(depth: 0)]))
         var generator = SplitMix(seed: 7)
         var answered = 0, refused = 0
         for _ in 0..<6_000 {

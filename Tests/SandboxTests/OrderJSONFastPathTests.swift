@@ -1,6 +1,7 @@
 import Foundation
 import Linnworks
 @testable import Sandbox
+import TestFixtures
 import Testing
 
 /// The hand-written order JSON (`JSONBytesEncodable`) must be byte for byte what the general

@@ -7,14 +7,14 @@ import Linnworks
 /// values reach every kind of field. Lists hold `listLength` elements; items nest `depth` levels
 /// of composite sub-items. A field added to a model and not here is still caught: the all-nil
 /// comparisons list every key.
-struct ModelFiller {
-    var texts: [String]
-    var numbers: [Double]
-    var integers: [Int]
-    var listLength = 2
+public struct ModelFiller {
+    public var texts: [String]
+    public var numbers: [Double]
+    public var integers: [Int]
+    public var listLength = 2
     private var counters = (text: 0, number: 0, integer: 0, flag: 0)
 
-    init(texts: [String], numbers: [Double], integers: [Int], listLength: Int = 2) {
+    public init(texts: [String], numbers: [Double], integers: [Int], listLength: Int = 2) {
         self.texts = texts
         self.numbers = numbers
         self.integers = integers
@@ -22,34 +22,34 @@ struct ModelFiller {
     }
 
     /// Every field a different value (within each list's length), for catching swapped fields.
-    static var distinct: ModelFiller {
+    public static var distinct: ModelFiller {
         ModelFiller(texts: (0..<97).map { "text \($0)" }, numbers: (0..<89).map { Double($0) + 0.25 },
                     integers: (0..<83).map { $0 * 3 + 1 })
     }
 
-    mutating func text() -> String {
+    public mutating func text() -> String {
         defer { counters.text += 1 }
         return texts[counters.text % texts.count]
     }
 
-    mutating func number() -> Double {
+    public mutating func number() -> Double {
         defer { counters.number += 1 }
         return numbers[counters.number % numbers.count]
     }
 
-    mutating func integer() -> Int {
+    public mutating func integer() -> Int {
         defer { counters.integer += 1 }
         return integers[counters.integer % integers.count]
     }
 
-    mutating func flag() -> Bool {
+    public mutating func flag() -> Bool {
         defer { counters.flag += 1 }
         return counters.flag % 3 == 1
     }
 
-    static func list<T>(_ count: Int, _ make: () -> T) -> [T] { (0..<count).map { _ in make() } }
+    public static func list<T>(_ count: Int, _ make: () -> T) -> [T] { (0..<count).map { _ in make() } }
 
-    mutating func details(depth: Int) -> OrderDetails {
+    public mutating func details(depth: Int) -> OrderDetails {
         var value = OrderDetails()
         value.orderID = text()
         value.orderNumber = integer()
@@ -69,7 +69,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderGeneralInfo() -> OrderGeneralInfo {
+    public mutating func orderGeneralInfo() -> OrderGeneralInfo {
         var value = OrderGeneralInfo()
         value.status = integer()
         value.labelPrinted = flag()
@@ -102,14 +102,14 @@ struct ModelFiller {
         return value
     }
 
-    mutating func scheduledDelivery() -> ScheduledDelivery {
+    public mutating func scheduledDelivery() -> ScheduledDelivery {
         var value = ScheduledDelivery()
         value.from = text()
         value.to = text()
         return value
     }
 
-    mutating func identifier() -> Identifier {
+    public mutating func identifier() -> Identifier {
         var value = Identifier()
         value.identifierID = integer()
         value.name = text()
@@ -120,7 +120,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderShippingInfo() -> OrderShippingInfo {
+    public mutating func orderShippingInfo() -> OrderShippingInfo {
         var value = OrderShippingInfo()
         value.vendor = text()
         value.postalServiceID = text()
@@ -138,7 +138,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderCustomerInfo() -> OrderCustomerInfo {
+    public mutating func orderCustomerInfo() -> OrderCustomerInfo {
         var value = OrderCustomerInfo()
         value.channelBuyerName = text()
         value.address = customerAddress()
@@ -146,7 +146,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func customerAddress() -> CustomerAddress {
+    public mutating func customerAddress() -> CustomerAddress {
         var value = CustomerAddress()
         value.email = text()
         value.address1 = text()
@@ -164,7 +164,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderTotalsInfo() -> OrderTotalsInfo {
+    public mutating func orderTotalsInfo() -> OrderTotalsInfo {
         var value = OrderTotalsInfo()
         value.subtotal = number()
         value.postageCost = number()
@@ -181,7 +181,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func extendedProperty() -> ExtendedProperty {
+    public mutating func extendedProperty() -> ExtendedProperty {
         var value = ExtendedProperty()
         value.rowID = text()
         value.name = text()
@@ -190,7 +190,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderNote() -> OrderNote {
+    public mutating func orderNote() -> OrderNote {
         var value = OrderNote()
         value.noteID = text()
         value.orderID = text()
@@ -202,7 +202,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func item(depth: Int) -> OrderItem {
+    public mutating func item(depth: Int) -> OrderItem {
         var value = OrderItem()
         value.itemID = text()
         value.itemNumber = text()
@@ -262,7 +262,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderItemOnOrder() -> OrderItemOnOrder {
+    public mutating func orderItemOnOrder() -> OrderItemOnOrder {
         var value = OrderItemOnOrder()
         value.purchaseItemID = text()
         value.rowID = text()
@@ -276,7 +276,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderItemOption() -> OrderItemOption {
+    public mutating func orderItemOption() -> OrderItemOption {
         var value = OrderItemOption()
         value.optionID = text()
         value.property = text()
@@ -284,7 +284,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderItemBinRack() -> OrderItemBinRack {
+    public mutating func orderItemBinRack() -> OrderItemBinRack {
         var value = OrderItemBinRack()
         value.quantity = integer()
         value.binRack = text()
@@ -294,7 +294,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func stockItemBoxConfiguration() -> StockItemBoxConfiguration {
+    public mutating func stockItemBoxConfiguration() -> StockItemBoxConfiguration {
         var value = StockItemBoxConfiguration()
         value.boxID = integer()
         value.stockItemIntID = integer()
@@ -310,13 +310,13 @@ struct ModelFiller {
         return value
     }
 
-    mutating func openOrdersDetailsResponse(depth: Int) -> OpenOrdersDetailsResponse {
+    public mutating func openOrdersDetailsResponse(depth: Int) -> OpenOrdersDetailsResponse {
         var value = OpenOrdersDetailsResponse()
         value.orders = Self.list(listLength) { details(depth: depth) }
         return value
     }
 
-    mutating func openOrdersPage(depth: Int) -> OpenOrdersPage {
+    public mutating func openOrdersPage(depth: Int) -> OpenOrdersPage {
         var value = OpenOrdersPage()
         value.removedByPostFilter = integer()
         value.pageNumber = integer()
@@ -327,7 +327,7 @@ struct ModelFiller {
         return value
     }
 
-    mutating func openOrder(depth: Int) -> OpenOrder {
+    public mutating func openOrder(depth: Int) -> OpenOrder {
         var value = OpenOrder()
         value.orderNumber = integer()
         value.generalInfo = orderGeneralInfo()
@@ -346,20 +346,20 @@ struct ModelFiller {
         return value
     }
 
-    mutating func orderTaxInfo() -> OrderTaxInfo {
+    public mutating func orderTaxInfo() -> OrderTaxInfo {
         var value = OrderTaxInfo()
         value.taxNumber = text()
         return value
     }
 
-    mutating func orderFulfillmentState() -> OrderFulfillmentState {
+    public mutating func orderFulfillmentState() -> OrderFulfillmentState {
         var value = OrderFulfillmentState()
         value.fulfilmentState = text()
         value.purchaseOrderState = text()
         return value
     }
 
-    mutating func assignResult() -> AssignResult {
+    public mutating func assignResult() -> AssignResult {
         var value = AssignResult()
         value.changed = Self.list(listLength) { text() }
         value.notChanged = Self.list(listLength) { text() }
