@@ -2,6 +2,7 @@
 import Foundation
 import Linnworks
 import Sandbox
+import Support
 import Testing
 
 /// The export journal stays small, and two exports of one drop folder never send an order twice.
@@ -23,6 +24,30 @@ import Testing
         }
         #expect(sent.count == expected.count, "an order in two files would be shipped twice")
         #expect(Set(sent) == expected)
+    }
+
+    @Test func theWatcherPostponesWhileAnotherExportRunsTheCommandLineWaits() async throws {
+        let folders = ExportFolders()
+        defer { folders.cleanUp() }
+        let server = try startSandbox(seed: try sampleSeed())
+        defer { server.stop() }
+        let expected = expectedOrderIDs(server.snapshot())
+        try FileManager.default.createDirectory(atPath: folders.state, withIntermediateDirectories: true)
+        var held = try FileLock.tryLock(folders.state + "/exports.lock")
+        #expect(held != nil)
+        let client = LinnworksClient(credentials: server.credentials())
+        await #expect(throws: ExportError.self) {
+            _ = try await OpenOrderExport(options: folders.options { $0.waitsForOtherExports = false }, client: client).run()
+        }
+        #expect(folders.files().isEmpty)
+        let waiting = Task { try await OpenOrderExport(options: folders.options(), client: client).run() }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(folders.files().isEmpty, "the waiting export must not run while the lock is held")
+        withExtendedLifetime(held) {}
+        held = nil
+        let summary = try await waiting.value
+        #expect(summary.orders == expected.count)
+        #expect(folders.files().count == 1)
     }
 
     @Test func finishedFilesKeepOneShortLineAndUnfinishedOnesKeepTheirOrders() async throws {

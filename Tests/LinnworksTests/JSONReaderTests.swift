@@ -113,9 +113,11 @@ import Testing
         var filler = ModelFiller.distinct
         filler.listLength = 1
         let base = Array(try JSONEncoder().encode([filler.details(depth: 1), filler.details(depth: 0)]))
-        var generator = SplitMix(seed: 7)
+        // JSON_READER_ROUNDS=300000 for a long run by hand; JSON_READER_SEED to vary the cases.
+        let environment = ProcessInfo.processInfo.environment
+        var generator = SplitMix(seed: environment["JSON_READER_SEED"].flatMap(UInt64.init) ?? 7)
         var answered = 0, refused = 0
-        for _ in 0..<6_000 {
+        for _ in 0..<(environment["JSON_READER_ROUNDS"].flatMap(Int.init) ?? 6_000) {
             var bytes = base
             for _ in 0...generator.below(3) { generator.mangle(&bytes) }
             let data = Data(bytes)

@@ -15,6 +15,8 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
     case configuration(String)
     /// The export file or the journal could not be written (disk full, no permission).
     case file(String)
+    /// Another export of this drop folder is running and this one was asked not to wait for it.
+    case busy
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ExportError: Error, Sendable, CustomStringConvertible {
         case let .authorizationRefused(reason): return "Linnworks refused the credentials: \(reason)"
         case let .configuration(reason): return "configuration: \(reason)"
         case let .file(reason): return "cannot write the export: \(reason)"
+        case .busy: return "another open-order export of this drop folder is running"
         }
     }
 

@@ -9,7 +9,8 @@ enum ExportLock {
     /// How often a waiting export looks again.
     static let retryInterval: Duration = .milliseconds(100)
 
-    static func acquire(stateDirectory: String, logger: Logger) async throws(ExportError) -> FileLock {
+    /// Waits for the lock, or with `waits` false throws `.busy` at once when it is taken.
+    static func acquire(stateDirectory: String, waits: Bool, logger: Logger) async throws(ExportError) -> FileLock {
         let path = stateDirectory + "/exports.lock"
         var hasSaid = false
         while true {
@@ -18,6 +19,7 @@ enum ExportLock {
             } catch {
                 throw ExportError(error)
             }
+            if !waits { throw .busy }
             if !hasSaid {
                 logger.warning("export.waiting", [
                     "reason": "another open-order export of this drop folder is running; waiting for it to finish",

@@ -30,7 +30,8 @@ public struct OpenOrderExport: Sendable {
         let columns = try OpenOrderColumn.columns(named: options.columns)
         try makeDirectory(options.outbox)
         try makeDirectory(options.stateDirectory)
-        let lock = try await ExportLock.acquire(stateDirectory: options.stateDirectory, logger: options.logger)
+        let lock = try await ExportLock.acquire(stateDirectory: options.stateDirectory,
+                                                  waits: options.waitsForOtherExports, logger: options.logger)
         defer { withExtendedLifetime(lock) {} }
         let journal = ExportJournal(stateDirectory: options.stateDirectory)
         var tagger = OrderTagger(client: client, tag: options.tag, chunkSize: options.tagChunkSize,

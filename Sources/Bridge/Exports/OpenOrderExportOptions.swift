@@ -27,6 +27,9 @@ public struct OpenOrderExportOptions: Sendable {
     public var detailChunkSize = 100
     /// Orders per `AssignOrderIdentifier` call.
     public var tagChunkSize = 100
+    /// Whether to wait while another export of the drop folder runs (the command line), or to
+    /// give up at once with `.busy` (the watcher, which must not stop handling files meanwhile).
+    public var waitsForOtherExports = true
     /// Calls in flight at once; the client paces them under the rate limits.
     public var callsInFlight = 4
     /// Where recovery of an interrupted export and left-out orders are reported.

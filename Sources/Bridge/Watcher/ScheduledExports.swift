@@ -21,12 +21,18 @@ public enum ScheduledExports {
                     case .openOrders:
                         var options = OpenOrderExportOptions(settings: settings, outbox: folder.outbox, stateDirectory: folder.state)
                         options.logger = logger
+                        options.waitsForOtherExports = false
                         summary = try await OpenOrderExport(options: options, client: client).run()
                     case .stockLevels:
                         summary = try await StockLevelExport(options: .init(settings: settings, outbox: folder.outbox), client: client).run()
                     }
                     try? runTimes.record(export, at: Date())
                     logger.info(summary.logMessage(export), summary.logMetadata(export))
+                } catch .busy {
+                    // Not recorded as run, so it is due again at the next look, a few seconds on.
+                    logger.notice("export.postponed", [
+                        "export": export.rawValue, "reason": "another open-order export of this drop folder is running",
+                    ])
                 } catch {
                     logger.error("export.failed", ["export": export.rawValue, "reason": error.description])
                     let outcome: FileOutcome

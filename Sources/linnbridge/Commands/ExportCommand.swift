@@ -51,7 +51,7 @@ enum ExportCommand {
             case .linnworksUnavailable: return .unavailable
             case .authorizationRefused: return .authRefused
             case .configuration: return .config
-            case .file: return .unavailable
+            case .file, .busy: return .unavailable
             }
         }
     }
