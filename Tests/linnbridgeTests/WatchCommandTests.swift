@@ -141,6 +141,23 @@ import Testing
         #expect(daemon.text.contains("watch.stopped"))
     }
 
+    @Test func aSlowExportDoesNotHoldBackADroppedFile() async throws {
+        // Every GetAllOpenOrders answer takes 8 s, so the start-up export is busy at least that long.
+        let server = try Self.sandbox { $0.faults = try! FaultPlan.parse("latency=1:8s,only=GetAllOpenOrders") }
+        defer { server.stop() }
+        let root = Self.dropRoot()
+        try #"{"watch": {"settleSeconds": 0.5}, "exports": {"fulfilmentLocation": "3PL Warehouse", "openOrdersEvery": 900}}"#
+            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let daemon = try Daemon(root: root, environment: Self.environment(server))
+        defer { daemon.stop() }
+        #expect(await Self.waitFor { daemon.text.contains("watch.started") })
+        try Self.drop("SKU,Level\nMUG-RED-01,9\n", as: "during-export.csv", into: root + "/inbox/stock")
+        #expect(await Self.waitFor { Self.archived(root).count == 1 }, "\(daemon.text)")
+        #expect(!daemon.text.contains("export.open_orders"), "the file waited for the export: \(daemon.text)")
+        #expect(server.snapshot().level(sku: "MUG-RED-01", location: "Default") == 9)
+        #expect(await Self.waitFor(30) { daemon.text.contains("export.open_orders") }, "the export still ends: \(daemon.text)")
+    }
+
     @Test func aSlowWriterIsNeverReadBeforeItsLastByte() async throws {
         let server = try Self.sandbox()
         defer { server.stop() }

@@ -63,8 +63,10 @@ public final class DropFolderWatcher: Sendable {
         }
         // Logged once the inboxes are watched: a file written from now on is seen being written.
         logger.info("watch.started", ["root": folder.root, "once": String(options.once), "mode": inotify == nil ? "poll" : "inotify"])
-        if !options.once, let exports = options.runDueExports, let outcome = await exports() { note(outcome) }
         await withTaskGroup(of: Void.self) { group in
+            if !options.once, let exports = options.runDueExports {
+                group.addTask { await self.runExports(exports) }
+            }
             for kind in FeedKind.allCases {
                 let resumed = claimedFiles(kind)
                 if !resumed.isEmpty { logger.notice("watch.resuming", ["kind": kind.rawValue, "files": String(resumed.count)]) }
@@ -91,7 +93,6 @@ public final class DropFolderWatcher: Sendable {
         var lastScan = -Double.infinity
         let pollEvery = options.pollSeconds ?? (inotify == nil ? 2 : .infinity)
         var needsScan = true
-        var lastExports = now()
         while !shutdown.isRequested {
             let t = now()
             if let inotify {
@@ -120,11 +121,21 @@ public final class DropFolderWatcher: Sendable {
             if options.once, tracker.isIdle, queues.withLock({ q in q.busy.isEmpty && q.ready.values.allSatisfy(\.isEmpty) }) {
                 return
             }
-            if !options.once, let exports = options.runDueExports, t - lastExports >= 5 {
-                lastExports = t
-                if let outcome = await exports() { note(outcome) }
-            }
             try? await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// Runs due exports at start-up and then looks every 5 s, beside the file work: an export
+    /// that takes a while (a big account, real network latency) never holds back a dropped file.
+    private func runExports(_ exports: @Sendable () async -> FileOutcome?) async {
+        let clock = ContinuousClock()
+        var next = clock.now
+        while !shutdown.isRequested {
+            if clock.now >= next {
+                if let outcome = await exports() { note(outcome) }
+                next = clock.now + .seconds(5)
+            }
+            try? await Task.sleep(for: .milliseconds(100))
         }
     }
 
