@@ -50,6 +50,25 @@ import Testing
         #expect(folders.files().count == 1)
     }
 
+    @Test func compactionKeepsEachFilesLastEventAndEveryLineOfUnfinishedOnes() throws {
+        let folders = ExportFolders()
+        defer { folders.cleanUp() }
+        try FileManager.default.createDirectory(atPath: folders.state, withIntermediateDirectories: true)
+        let journal = ExportJournal(stateDirectory: folders.state)
+        try journal.record(.written, file: "/o/a.csv", tag: "EXPORTED", orderIDs: ["1", "2"])
+        try journal.record(.abandoned, file: "/o/a.csv")
+        try journal.record(.written, file: "/o/b.csv", tag: "EXPORTED", orderIDs: ["3"])
+        try journal.record(.published, file: "/o/b.csv")
+        try journal.record(.tagged, file: "/o/b.csv")
+        try journal.record(.written, file: "/o/c.csv", tag: "EXPORTED", orderIDs: ["4"])
+        try journal.compact()
+        let entries = try JournalFile.read(path: journal.path, as: ExportJournal.Entry.self)
+        #expect(entries.map(\.event) == [.abandoned, .tagged, .written])
+        #expect(entries.map(\.orderIDs) == [nil, nil, ["4"]])
+        #expect(try journal.unfinished().map(\.orderIDs) == [["4"]])
+        #expect(try journal.fileNames() == ["a.csv", "b.csv", "c.csv"])
+    }
+
     @Test func finishedFilesKeepOneShortLineAndUnfinishedOnesKeepTheirOrders() async throws {
         let folders = ExportFolders()
         defer { folders.cleanUp() }

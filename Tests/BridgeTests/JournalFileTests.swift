@@ -59,6 +59,23 @@ import Testing
         #expect(entries.last == Entry(batch: 100, state: "intent"))
     }
 
+    @Test func aDroppedJournalClosesItsFile() throws {
+        let dir = NSTemporaryDirectory() + "linnbridge-fd-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/journal.jsonl"
+        func openDescriptors() -> Int {
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+            return fds.filter { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/" + $0)) == path }.count
+        }
+        for index in 0..<20 {
+            let journal = try JournalFile(path: path)
+            try journal.append(Entry(batch: index, state: "done"))
+            #expect(openDescriptors() >= 1)
+        }
+        #expect(openDescriptors() == 0, "every JournalFile closes its descriptor when dropped")
+    }
+
     @Test func anIntactJournalIsLeftAlone() throws {
         let dir = NSTemporaryDirectory() + "linnbridge-torn-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

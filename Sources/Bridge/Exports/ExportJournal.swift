@@ -101,13 +101,16 @@ struct ExportJournal {
             throw ExportError(error)
         }
         let unfinished = Set(try self.unfinished().map(\.file))
+        var finalEvent: [String: Event] = [:]
+        for entry in entries { finalEvent[entry.file] = entry.event }
         var kept: [Entry] = []
         var finishedSeen = Set<String>()
         for entry in entries {
             if unfinished.contains(entry.file) {
                 kept.append(entry)
             } else if finishedSeen.insert(entry.file).inserted {
-                kept.append(Entry(event: .tagged, file: entry.file, tag: nil, orderIDs: nil, date: entry.date))
+                kept.append(Entry(event: finalEvent[entry.file] ?? .tagged, file: entry.file, tag: nil, orderIDs: nil,
+                                  date: entry.date))
             }
         }
         // Nothing to gain: every finished file is already down to its one short line.

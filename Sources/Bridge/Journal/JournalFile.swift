@@ -28,6 +28,8 @@ public final class JournalFile: Sendable {
         }
     }
 
+    deinit { close(fd) }
+
     /// Truncates the file after its last newline; a torn line's entry never finished its fsync,
     /// so nothing it announced was done.
     private static func cutTornTail(_ fd: Int32, path: String) throws(SystemError) {
