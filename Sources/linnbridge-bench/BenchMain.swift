@@ -7,6 +7,7 @@ import Foundation
 ///     linnbridge-bench sandbox [pacing|throughput|all] …        client pacing and sandbox throughput (issue 3)
 ///     linnbridge-bench shipments [--orders N]                    the shipment feed against the sandbox at time scale 60
 ///     linnbridge-bench export [--orders N] [--skus M]            the open-order export of a synthetic account, peak RSS
+///     linnbridge-bench stock-export [--skus N]                 the stock-level export of a 200,000-SKU account, peak RSS
 ///     linnbridge-bench watch                                     rename-to-first-call latency, a burst of 200 files
 ///     linnbridge-bench measure MODE FILE                         one measurement in this process (used by `csv`)
 @main
@@ -30,10 +31,14 @@ struct BenchMain {
                 try await ShipmentBench.run(arguments: arguments)
             case "export":
                 try await ExportBench.run(arguments: arguments)
+            case "stock-export":
+                try await StockExportBench.run(arguments: arguments)
+            case "measure-stock-export":
+                try await StockExportBench.measure(arguments: arguments)
             case "watch":
                 try await WatchBench.run(arguments: arguments)
             default:
-                FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | import [--rows N] [--small-rows M] | sandbox [pacing|throughput|all] | shipments [--orders N] | export [--orders N] | watch | measure MODE FILE\n".utf8))
+                FileHandle.standardError.write(Data("usage: linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR] | import [--rows N] [--small-rows M] | sandbox [pacing|throughput|all] | shipments [--orders N] | export [--orders N] | stock-export [--skus N] | watch | measure MODE FILE\n".utf8))
                 exit(64)
             }
         } catch {
