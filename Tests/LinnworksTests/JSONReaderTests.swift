@@ -28,6 +28,28 @@ import Testing
         #expect(viaClient.map(\.orderID) == Array(ids.prefix(40)))
     }
 
+    /// Stock pages as the stock-level export reads them, with every data requirement the sandbox serves.
+    @Test func stockPagesReadAsJSONDecoderReadsThem() async throws {
+        let fixture = try ClientFixture(sandbox: { $0.seed = "synthetic:skus=900,orders=0" })
+        defer { fixture.server.stop() }
+        let raw = try await RawSandbox(fixture.server)
+        var items = 0
+        for (page, requirements) in [(1, #"["StockLevels"]"#), (2, #"["StockLevels","Supplier","ChannelTitle","ChannelPrice","ExtendedProperties","Images","ChannelDescription"]"#), (3, "[]"), (4, #"["StockLevels"]"#), (5, #"["StockLevels"]"#)] {
+            let body = try await raw.call("Stock/GetStockItemsFull", form: [
+                "keyword": "", "loadCompositeParents": "false", "loadVariationParents": "false", "entriesPerPage": "200",
+                "pageNumber": String(page), "dataRequirements": requirements, "searchTypes": #"["SKU","Title","Barcode"]"#,
+            ])
+            let slow = try JSONDecoder().decode([StockItemFull].self, from: body)
+            let fast = try #require([StockItemFull].read(body), "the fast reader gave up on page \(page)")
+            #expect(fast == slow)
+            items += fast.count
+        }
+        #expect(items == 900)
+        let levels = try await fixture.client.getAllStockItemsFull()
+        #expect(levels.count == 900)
+        #expect(levels.allSatisfy { ($0.stockLevels ?? []).isEmpty == false })
+    }
+
     @Test func everyFieldOfEveryModelIsRead() throws {
         // Every property set, each to a value of its own, through JSONEncoder: the fast reader must
         // fill each one into its own field; awkward texts and numbers must come through too.

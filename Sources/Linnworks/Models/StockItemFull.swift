@@ -38,7 +38,7 @@ public struct StockItemFull: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case suppliers = "Suppliers", stockLevels = "StockLevels", channelDescriptions = "ItemChannelDescriptions"
         case extendedProperties = "ItemExtendedProperties", channelTitles = "ItemChannelTitles"
         case channelPrices = "ItemChannelPrices", images = "Images", sku = "ItemNumber", title = "ItemTitle"
@@ -75,7 +75,7 @@ public struct StockItemSupplierStat: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case isDefault = "IsDefault", supplier = "Supplier", supplierID = "SupplierID", code = "Code"
         case supplierBarcode = "SupplierBarcode", leadTime = "LeadTime", purchasePrice = "PurchasePrice"
         case minPrice = "MinPrice", maxPrice = "MaxPrice", averagePrice = "AveragePrice"
@@ -96,7 +96,7 @@ public struct StockItemDescription: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case rowID = "pkRowId", source = "Source", subSource = "SubSource", description = "Description"
         case stockItemID = "StockItemId", stockItemIntID = "StockItemIntId"
     }
@@ -112,7 +112,7 @@ public struct StockItemExtendedProperty: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case rowID = "pkRowId", stockItemID = "fkStockItemId", name = "ProperyName"
         case value = "PropertyValue", type = "PropertyType"
     }
@@ -129,7 +129,7 @@ public struct StockItemTitle: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case rowID = "pkRowId", source = "Source", subSource = "SubSource", title = "Title"
         case stockItemID = "StockItemId", stockItemIntID = "StockItemIntId"
     }
@@ -149,7 +149,7 @@ public struct StockItemPrice: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case rules = "Rules", rowID = "pkRowId", source = "Source", subSource = "SubSource", price = "Price"
         case tag = "Tag", updateStatus = "UpdateStatus", stockItemID = "StockItemId"
         case stockItemIntID = "StockItemIntId"
@@ -166,7 +166,7 @@ public struct StockItemPricingRule: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case rowID = "pkRowId", priceID = "fkStockPricingId", type = "Type", lowerBound = "LowerBound"
         case value = "Value"
     }
@@ -187,7 +187,7 @@ public struct StockItemImage: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case source = "Source", fullSource = "FullSource", checkSumValue = "CheckSumValue", rowID = "pkRowId"
         case isMain = "IsMain", sortOrder = "SortOrder", checksumValue = "ChecksumValue"
         case rawChecksum = "RawChecksum", stockItemID = "StockItemId", stockItemIntID = "StockItemIntId"

@@ -44,7 +44,7 @@ public struct StockItemLevel: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case location = "Location", stockLevel = "StockLevel", stockValue = "StockValue"
         case minimumLevel = "MinimumLevel", inOrderBook = "InOrderBook", due = "Due", isJustInTime = "JIT"
         case inOrders = "InOrders", available = "Available", unitCost = "UnitCost", sku = "SKU"

@@ -44,7 +44,7 @@ public struct InventoryStockLocation: Codable, Sendable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case stockLocationID = "StockLocationId", stockLocationIntID = "StockLocationIntId"
         case locationName = "LocationName", locationTag = "LocationTag"
         case isFulfilmentCentre = "IsFulfillmentCenter", isWarehouseManaged = "IsWarehouseManaged"
