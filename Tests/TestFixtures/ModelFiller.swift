@@ -1,8 +1,8 @@
 import Linnworks
 
-/// Order models with every field set, drawn in turn from lists of texts, numbers, integers and flags.
+/// Order and stock models with every field set, drawn in turn from lists of texts, numbers, integers and flags.
 ///
-/// Exists so the fast-path tests exercise every field of every model an order answer holds, each
+/// Exists so the fast-path tests exercise every field of every model an order or stock answer holds, each
 /// with a value its neighbours do not share (a writer that swaps two fields fails), and so awkward
 /// values reach every kind of field. Lists hold `listLength` elements; items nest `depth` levels
 /// of composite sub-items. A field added to a model and not here is still caught: the all-nil
@@ -363,6 +363,171 @@ public struct ModelFiller {
         var value = AssignResult()
         value.changed = Self.list(listLength) { text() }
         value.notChanged = Self.list(listLength) { text() }
+        return value
+    }
+
+    public mutating func stockItemFull() -> StockItemFull {
+        var value = StockItemFull()
+        value.suppliers = Self.list(listLength) { stockItemSupplierStat() }
+        value.stockLevels = Self.list(listLength) { stockItemLevel() }
+        value.channelDescriptions = Self.list(listLength) { stockItemDescription() }
+        value.extendedProperties = Self.list(listLength) { stockItemExtendedProperty() }
+        value.channelTitles = Self.list(listLength) { stockItemTitle() }
+        value.channelPrices = Self.list(listLength) { stockItemPrice() }
+        value.images = Self.list(listLength) { stockItemImage() }
+        value.sku = text()
+        value.title = text()
+        value.barcode = text()
+        value.metaData = text()
+        value.isVariationParent = flag()
+        value.isBatchedStockType = flag()
+        value.purchasePrice = number()
+        value.retailPrice = number()
+        value.taxRate = number()
+        value.postalServiceID = text()
+        value.postalServiceName = text()
+        value.categoryID = text()
+        value.categoryName = text()
+        value.packageGroupID = text()
+        value.packageGroupName = text()
+        value.height = number()
+        value.width = number()
+        value.depth = number()
+        value.weight = number()
+        value.creationDate = text()
+        value.inventoryTrackingType = integer()
+        value.batchNumberScanRequired = flag()
+        value.serialNumberScanRequired = flag()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemSupplierStat() -> StockItemSupplierStat {
+        var value = StockItemSupplierStat()
+        value.isDefault = flag()
+        value.supplier = text()
+        value.supplierID = text()
+        value.code = text()
+        value.supplierBarcode = text()
+        value.leadTime = integer()
+        value.purchasePrice = number()
+        value.minPrice = number()
+        value.maxPrice = number()
+        value.averagePrice = number()
+        value.averageLeadTime = number()
+        value.supplierMinOrderQty = integer()
+        value.supplierPackSize = integer()
+        value.supplierCurrency = text()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemDescription() -> StockItemDescription {
+        var value = StockItemDescription()
+        value.rowID = text()
+        value.source = text()
+        value.subSource = text()
+        value.description = text()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemExtendedProperty() -> StockItemExtendedProperty {
+        var value = StockItemExtendedProperty()
+        value.rowID = text()
+        value.stockItemID = text()
+        value.name = text()
+        value.value = text()
+        value.type = text()
+        return value
+    }
+
+    public mutating func stockItemTitle() -> StockItemTitle {
+        var value = StockItemTitle()
+        value.rowID = text()
+        value.source = text()
+        value.subSource = text()
+        value.title = text()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemPrice() -> StockItemPrice {
+        var value = StockItemPrice()
+        value.rules = Self.list(listLength) { stockItemPricingRule() }
+        value.rowID = text()
+        value.source = text()
+        value.subSource = text()
+        value.price = number()
+        value.tag = text()
+        value.updateStatus = text()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemPricingRule() -> StockItemPricingRule {
+        var value = StockItemPricingRule()
+        value.rowID = integer()
+        value.priceID = text()
+        value.type = text()
+        value.lowerBound = integer()
+        value.value = number()
+        return value
+    }
+
+    public mutating func stockItemImage() -> StockItemImage {
+        var value = StockItemImage()
+        value.source = text()
+        value.fullSource = text()
+        value.checkSumValue = text()
+        value.rowID = text()
+        value.isMain = flag()
+        value.sortOrder = integer()
+        value.checksumValue = text()
+        value.rawChecksum = text()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func stockItemLevel() -> StockItemLevel {
+        var value = StockItemLevel()
+        value.location = inventoryStockLocation()
+        value.stockLevel = integer()
+        value.stockValue = number()
+        value.minimumLevel = integer()
+        value.inOrderBook = integer()
+        value.due = integer()
+        value.isJustInTime = flag()
+        value.inOrders = integer()
+        value.available = integer()
+        value.unitCost = number()
+        value.sku = text()
+        value.autoAdjust = flag()
+        value.lastUpdateDate = text()
+        value.lastUpdateOperation = text()
+        value.rowID = text()
+        value.pendingUpdate = flag()
+        value.purchasePrice = number()
+        value.stockItemID = text()
+        value.stockItemIntID = integer()
+        return value
+    }
+
+    public mutating func inventoryStockLocation() -> InventoryStockLocation {
+        var value = InventoryStockLocation()
+        value.stockLocationID = text()
+        value.stockLocationIntID = integer()
+        value.locationName = text()
+        value.locationTag = text()
+        value.isFulfilmentCentre = flag()
+        value.isWarehouseManaged = flag()
+        value.binRack = text()
         return value
     }
 }

@@ -179,9 +179,9 @@ final class SandboxAPI: Sendable {
         switch endpoint {
         case .authorizeByApplication: throw .internalError
         case .getStockLocations: return encode(account.getStockLocations())
-        case .setStockLevel: return .json(200, .array(try account.writeStockLevels(p, absolute: true).map(\.jsonValue)))
-        case .updateStockLevelsBySKU: return .json(200, .array(try account.writeStockLevels(p, absolute: false).map(\.jsonValue)))
-        case .getStockItemsFull: return encode(try account.getStockItemsFull(p))
+        case .setStockLevel: return fastJSON(try account.writeStockLevels(p, absolute: true))
+        case .updateStockLevelsBySKU: return fastJSON(try account.writeStockLevels(p, absolute: false))
+        case .getStockItemsFull: return .json(200, bytes: try account.getStockItemsFullJSON(p))
         case .getStockLevelBatch: return encode(try account.getStockLevelBatch(p))
         case .setOrderShippingInfo: return encode(try account.setOrderShippingInfo(p))
         case .processOrdersInBatch: return encode(try account.processOrdersInBatch(p))
@@ -208,7 +208,8 @@ final class SandboxAPI: Sendable {
         }
     }
 
-    /// Order answers are written without the Codable machinery; the bytes are the same (`FastPathTests`).
+    /// Order and stock answers are written without the Codable machinery; the bytes are the same
+    /// (`OrderAnswerBytesTests`, `StockAnswerBytesTests`).
     private func fastJSON<T: JSONBytesEncodable>(_ value: T) -> HTTPResponse {
         .json(200, bytes: value.jsonBytes(expectedBytes: 16 * 1024))
     }

@@ -40,69 +40,36 @@ extension SandboxAccount {
 
     /// `GetStockItemsFull`: items matching `keyword` (SKU, title or barcode), one page at a time.
     func getStockItemsFull(_ parameters: Parameters) throws(APIFailure) -> [StockItemFull] {
-        let keyword = (try parameters.string("keyword") ?? "").lowercased()
-        let perPage = try parameters.int("entriesPerPage") ?? 20
-        let page = try parameters.int("pageNumber") ?? 1
-        guard (1...200).contains(perPage) else { throw .invalidParameter("entriesPerPage") }
-        guard page >= 1 else { throw .invalidParameter("pageNumber") }
-        let requirements = try parameters.decode("dataRequirements", as: [String].self) ?? []
-        let wantsLevels = requirements.isEmpty || requirements.contains { $0.caseInsensitiveCompare("StockLevels") == .orderedSame }
+        let request = try StockItemsPage(parameters)
         return state.withLock { state in
-            // Without a keyword every item matches: page by index instead of testing every item per page.
-            let start = (page - 1) * perPage
-            let pageIndices: [Int]
-            if keyword.isEmpty {
-                pageIndices = start < state.items.count ? Array(start..<min(state.items.count, start + perPage)) : []
-            } else {
-                var matching: [Int] = []
-                for (index, item) in state.items.enumerated() {
-                    if item.sku.lowercased().contains(keyword) || item.title.lowercased().contains(keyword)
-                        || (item.barcode?.lowercased().contains(keyword) ?? false) {
-                        matching.append(index)
-                    }
-                }
-                pageIndices = start < matching.count ? Array(matching[start..<min(matching.count, start + perPage)]) : []
-            }
-            return pageIndices.map { index in
-                let item = state.items[index]
-                var full = StockItemFull()
-                full.suppliers = []
-                full.stockLevels = wantsLevels
-                    ? state.locations.indices.map { state.stockItemLevel(item: index, location: $0) } : []
-                full.channelDescriptions = []
-                full.extendedProperties = []
-                full.channelTitles = []
-                full.channelPrices = []
-                full.images = []
-                full.sku = item.sku
-                full.title = item.title
-                full.barcode = item.barcode ?? ""
-                full.metaData = ""
-                full.isVariationParent = false
-                full.isBatchedStockType = false
-                full.purchasePrice = item.purchasePrice
-                full.retailPrice = item.retailPrice
-                full.taxRate = 0
-                full.postalServiceID = GUID.zero
-                full.postalServiceName = ""
-                full.categoryID = GUID.zero
-                full.categoryName = "Default"
-                full.packageGroupID = GUID.zero
-                full.packageGroupName = "Default"
-                full.height = 0
-                full.width = 0
-                full.depth = 0
-                full.weight = item.weight
-                full.creationDate = "2024-01-01T00:00:00Z"
-                full.inventoryTrackingType = 0
-                full.batchNumberScanRequired = false
-                full.serialNumberScanRequired = false
-                full.stockItemID = item.id
-                full.stockItemIntID = item.intID
-                return full
-            }
+            state.stockItemIndices(request).map { state.stockItemFull(item: $0, withLevels: request.wantsLevels) }
         }
     }
+
+    /// `getStockItemsFull`'s answer as JSON text, each item written as soon as it is built.
+    ///
+    /// Exists because the stock-level export reads every item of an account this way, and building
+    /// a page of `StockItemFull`s, holding them, then encoding them cost more than writing each one
+    /// while it is fresh, into a buffer reserved for the whole page so it is never regrown.
+    func getStockItemsFullJSON(_ parameters: Parameters) throws(APIFailure) -> [UInt8] {
+        let request = try StockItemsPage(parameters)
+        return state.withLock { state in
+            let indices = state.stockItemIndices(request)
+            var out: [UInt8] = []
+            out.reserveCapacity(2 + indices.count * SandboxAccount.bytesPerStockItem(locations: state.locations.count))
+            out.append(UInt8(ascii: "["))
+            for (position, index) in indices.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                state.stockItemFull(item: index, withLevels: request.wantsLevels).writeJSON(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+            return out
+        }
+    }
+
+    /// Room reserved per item of a page: about 800 bytes of item and 650 per level (with a
+    /// synthetic account's values), rounded up so a page is written without regrowing its buffer.
+    static func bytesPerStockItem(locations: Int) -> Int { 1024 + 768 * locations }
 
     /// `GetStockLevel_Batch`: every location's level for each named stock item; unknown ids are left out.
     func getStockLevelBatch(_ parameters: Parameters) throws(APIFailure) -> [StockLevelBatchResponse] {
@@ -121,5 +88,82 @@ extension SandboxAccount {
 
     func getPostalServices() -> [PostalService] {
         state.withLock { $0.postalServices }
+    }
+}
+
+/// The parameters of a `GetStockItemsFull` call: which page of which items, and whether with levels.
+struct StockItemsPage {
+    var keyword: String
+    var perPage: Int
+    var page: Int
+    var wantsLevels: Bool
+
+    init(_ parameters: Parameters) throws(APIFailure) {
+        keyword = (try parameters.string("keyword") ?? "").lowercased()
+        perPage = try parameters.int("entriesPerPage") ?? 20
+        page = try parameters.int("pageNumber") ?? 1
+        guard (1...200).contains(perPage) else { throw .invalidParameter("entriesPerPage") }
+        guard page >= 1 else { throw .invalidParameter("pageNumber") }
+        let requirements = try parameters.decode("dataRequirements", as: [String].self) ?? []
+        wantsLevels = requirements.isEmpty || requirements.contains { $0.caseInsensitiveCompare("StockLevels") == .orderedSame }
+    }
+}
+
+extension AccountState {
+    /// The indices of the items on `request`'s page.
+    func stockItemIndices(_ request: StockItemsPage) -> [Int] {
+        // Without a keyword every item matches: page by index instead of testing every item per page.
+        let start = (request.page - 1) * request.perPage
+        if request.keyword.isEmpty {
+            return start < items.count ? Array(start..<min(items.count, start + request.perPage)) : []
+        }
+        let keyword = request.keyword
+        var matching: [Int] = []
+        for (index, item) in items.enumerated() {
+            if item.sku.lowercased().contains(keyword) || item.title.lowercased().contains(keyword)
+                || (item.barcode?.lowercased().contains(keyword) ?? false) {
+                matching.append(index)
+            }
+        }
+        return start < matching.count ? Array(matching[start..<min(matching.count, start + request.perPage)]) : []
+    }
+
+    /// The item at `index` as `GetStockItemsFull` reports it; levels at every location, or none.
+    func stockItemFull(item index: Int, withLevels: Bool) -> StockItemFull {
+        let item = items[index]
+        var full = StockItemFull()
+        full.suppliers = []
+        full.stockLevels = withLevels ? locations.indices.map { stockItemLevel(item: index, location: $0) } : []
+        full.channelDescriptions = []
+        full.extendedProperties = []
+        full.channelTitles = []
+        full.channelPrices = []
+        full.images = []
+        full.sku = item.sku
+        full.title = item.title
+        full.barcode = item.barcode ?? ""
+        full.metaData = ""
+        full.isVariationParent = false
+        full.isBatchedStockType = false
+        full.purchasePrice = item.purchasePrice
+        full.retailPrice = item.retailPrice
+        full.taxRate = 0
+        full.postalServiceID = GUID.zero
+        full.postalServiceName = ""
+        full.categoryID = GUID.zero
+        full.categoryName = "Default"
+        full.packageGroupID = GUID.zero
+        full.packageGroupName = "Default"
+        full.height = 0
+        full.width = 0
+        full.depth = 0
+        full.weight = item.weight
+        full.creationDate = "2024-01-01T00:00:00Z"
+        full.inventoryTrackingType = 0
+        full.batchNumberScanRequired = false
+        full.serialNumberScanRequired = false
+        full.stockItemID = item.id
+        full.stockItemIntID = item.intID
+        return full
     }
 }
