@@ -37,9 +37,12 @@ enum StockExportBench {
             defer { try? FileManager.default.removeItem(atPath: dir) }
             let figures = try child(outbox: dir, server)
             peaks.append(figures.peakKB)
-            lines.append(String(format: "stock-levels export, %d SKUs: %d rows in %.1f s, %d calls, 429s %d, peak RSS %.1f MB",
+            let calls = server.counters().callsByEndpoint
+            lines.append(String(format: "stock-levels export, %d SKUs: %d rows in %.1f s, %d calls, 429s %d, peak RSS %.1f MB; "
+                                + "rate-limit minimum %.1f s spaced at the limits, %.1f s with first-window bursts",
                                 count, figures.rows, figures.seconds, figures.calls, server.counters().throttled,
-                                Double(figures.peakKB) / 1024))
+                                Double(figures.peakKB) / 1024, ExportBench.pacedMinimumSeconds(calls),
+                                ExportBench.burstMinimumSeconds(calls)))
             print(lines.last!)
         }
         print(String(format: "stock-export: peak RSS %.1f MB (%d SKUs) vs %.1f MB (%d SKUs): %+.1f %%",
