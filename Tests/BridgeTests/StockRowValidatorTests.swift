@@ -27,9 +27,15 @@ import Testing
         ])
     }
 
+    @Test func theLargestLevelLinnworksTakesIsAccepted() throws {
+        let results = try validate("SKU,Level\nA-1,2147483647\nB-2,002147483647.00\n")
+        #expect(results.map { (try? $0.get())?.level } == [2_147_483_647, 2_147_483_647])
+    }
+
     @Test(arguments: [("12.5", "not a whole number"), ("1.2E+3", "scientific notation"), ("-3", "below zero"),
                       ("lots", "not a number"), ("", "is empty"), ("1,200", "not a number"),
-                      ("99999999999999999999", "too large"), ("12.0.0", "not a number")])
+                      ("99999999999999999999", "too large"), ("2147483648", "at most 2147483647"),
+                      ("12.0.0", "not a number")])
     func badLevels(_ pair: (String, String)) throws {
         let results = try validate("SKU,Level\nA-1,\"\(pair.0)\"\n")
         guard case let .failure(error) = results[0] else {

@@ -3,6 +3,11 @@
 /// A whole number ≥ 0, surrounded by optional spaces; a decimal point followed only by zeros is
 /// allowed because spreadsheets write `12.0`. Anything else gets a reason a clerk can act on.
 public enum WholeNumber {
+    /// The largest level Linnworks takes: levels are 32-bit ints there (api.md: `Level int`), and
+    /// one value past it makes Linnworks refuse the whole call ("Parameter … has invalid value"),
+    /// so it must be caught here, on its own row, not sent with 199 good ones.
+    public static let largest = Int(Int32.max)
+
     public enum Reason: Error, Equatable, Sendable {
         case empty, negative, fraction, exponent, notANumber, tooLarge
 
@@ -14,7 +19,7 @@ public enum WholeNumber {
             case .fraction: return "is \"\(cell)\", which is not a whole number"
             case .exponent: return "is \"\(cell)\" in scientific notation; save the column as a number without exponent"
             case .notANumber: return "is \"\(cell)\", which is not a number"
-            case .tooLarge: return "is \"\(cell)\", which is too large"
+            case .tooLarge: return "is \"\(cell)\", which is too large (Linnworks takes at most \(WholeNumber.largest))"
             }
         }
     }
@@ -32,9 +37,9 @@ public enum WholeNumber {
         while i < hi {
             let d = bytes[i] &- 0x30
             guard d < 10 else { break }
-            let (times, o1) = value.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(Int(d))
-            if o1 || o2 { return .failure(.tooLarge) }
+            // value ≤ largest here, so this cannot overflow.
+            let sum = value * 10 + Int(d)
+            if sum > largest { return .failure(.tooLarge) }
             value = sum
             digits += 1
             i += 1

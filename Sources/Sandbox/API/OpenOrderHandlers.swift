@@ -18,14 +18,13 @@ extension SandboxAccount {
                 return !order.isProcessed && order.details.generalInfo?.locationID == location
                     && (only == nil || only!.isEmpty || only!.contains(order.details.orderID ?? ""))
             }
-            let start = (page - 1) * perPage
             var answer = OpenOrdersPage()
             answer.removedByPostFilter = 0
             answer.pageNumber = page
             answer.entriesPerPage = perPage
             answer.totalEntries = open.count
-            answer.totalPages = (open.count + perPage - 1) / perPage
-            answer.orders = start < open.count ? open[start..<min(open.count, start + perPage)].map { state.openOrder(at: $0) } : []
+            answer.totalPages = pageCount(open.count, perPage: perPage)
+            answer.orders = open[pageRange(page: page, perPage: perPage, count: open.count)].map { state.openOrder(at: $0) }
             return answer
         }
     }

@@ -16,7 +16,10 @@ extension SandboxAccount {
         return try state.withLock { state throws(APIFailure) in
             var resolved: [(item: Int, location: Int, level: Int)] = []
             for update in updates {
-                guard let level = update.level else { throw .invalidParameter("stockLevels") }
+                // Levels are 32-bit ints in Linnworks: a larger one is an unparsable parameter (api.md §11).
+                guard let level = update.level, Int(Int32.min)...Int(Int32.max) ~= level else {
+                    throw .invalidParameter("stockLevels")
+                }
                 let locationText = update.locationID.flatMap { $0.isEmpty ? nil : $0 } ?? GUID.zero
                 guard let locationID = GUID.normalized(locationText),
                       let location = state.locationIndexByID[locationID] else {
@@ -24,6 +27,11 @@ extension SandboxAccount {
                 }
                 guard let sku = update.sku, let item = state.itemIndexBySKU[sku.lowercased()] else { continue }
                 resolved.append((item, location, level))
+            }
+            if !absolute {
+                for row in resolved where !(Int(Int32.min)...Int(Int32.max) ~= state.levels[row.item][row.location] + row.level) {
+                    throw .message(400, "The stock level of \(state.items[row.item].sku) would leave the range of a level")
+                }
             }
             let now = AccountState.now()
             for row in resolved {
@@ -113,9 +121,8 @@ extension AccountState {
     /// The indices of the items on `request`'s page.
     func stockItemIndices(_ request: StockItemsPage) -> [Int] {
         // Without a keyword every item matches: page by index instead of testing every item per page.
-        let start = (request.page - 1) * request.perPage
         if request.keyword.isEmpty {
-            return start < items.count ? Array(start..<min(items.count, start + request.perPage)) : []
+            return Array(pageRange(page: request.page, perPage: request.perPage, count: items.count))
         }
         let keyword = request.keyword
         var matching: [Int] = []
@@ -125,7 +132,7 @@ extension AccountState {
                 matching.append(index)
             }
         }
-        return start < matching.count ? Array(matching[start..<min(matching.count, start + request.perPage)]) : []
+        return Array(matching[pageRange(page: request.page, perPage: request.perPage, count: matching.count)])
     }
 
     /// The item at `index` as `GetStockItemsFull` reports it; levels at every location, or none.
