@@ -48,6 +48,8 @@ with open(path, newline="", encoding="utf-8-sig", errors="surrogateescape") as f
         if not whole.isdigit() or (dot and frac.strip("0") != "") or (dot and frac and not frac.isdigit()):
             rejected += 1; continue
         level = int(whole)
+        if level > 2147483647:
+            rejected += 1; continue
         if loc is not None:
             cell = row[loc].strip()
             location = ("id", cell.lower()) if GUID.match(cell) else (("name", cell) if cell else ("default",))
@@ -69,6 +71,7 @@ def check(row, width, si, li, loc):
     text = row[li].strip()
     whole, dot, frac = text.partition(".")
     if not whole.isdigit() or (dot and frac.strip("0") != "") or (dot and frac and not frac.isdigit()): return None
+    if int(whole) > 2147483647: return None
     cell = row[loc].strip() if loc is not None else ""
     location = cell.lower() if cell else "default"
     return (sku, location)
