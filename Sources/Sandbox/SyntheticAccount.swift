@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// A generated account of any size, the same for the same numbers.
 ///

@@ -76,7 +76,7 @@ enum CSVBench {
     }
 
     static func child(_ arguments: [String]) throws -> Figures {
-        try runProcess(CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe", arguments)
+        try runProcess(BenchChild.bench.path, arguments)
     }
 
     static func python(_ path: String) throws -> Figures {

@@ -113,18 +113,11 @@ enum ExportBench {
     }
 
     static func child(in dir: String, _ server: SandboxServer) throws -> (Int32, String, Int) {
-        let credentials = server.credentials()
-        let bench = URL(fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe")
         let process = Process()
-        process.executableURL = bench.resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("linnbridge")
+        process.executableURL = BenchChild.linnbridge
         process.arguments = ["export", "open-orders", "--out", "outbox"]
         process.currentDirectoryURL = URL(fileURLWithPath: dir)
-        var environment = ProcessInfo.processInfo.environment
-        environment["LINNWORKS_AUTH_URL"] = server.baseURL
-        environment["LINNWORKS_APPLICATION_ID"] = credentials.applicationID
-        environment["LINNWORKS_APPLICATION_SECRET"] = credentials.applicationSecret.reveal { $0 }
-        environment["LINNWORKS_TOKEN"] = credentials.installationToken.reveal { $0 }
-        process.environment = environment
+        process.environment = BenchChild.environment(for: server)
         let pipe = Pipe()
         process.standardError = pipe
         try process.run()

@@ -92,25 +92,10 @@ enum ImportBench {
     }
 
     static func child(_ file: String, _ server: SandboxServer) throws -> Figures {
-        let credentials = server.credentials()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe")
-        process.arguments = ["measure-import", file]
-        var environment = ProcessInfo.processInfo.environment
-        environment["LINNWORKS_AUTH_URL"] = server.baseURL
-        environment["LINNWORKS_APPLICATION_ID"] = credentials.applicationID
-        environment["LINNWORKS_APPLICATION_SECRET"] = credentials.applicationSecret.reveal { $0 }
-        environment["LINNWORKS_TOKEN"] = credentials.installationToken.reveal { $0 }
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let f = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, f.count == 6, let seconds = Double(f[0]), let rows = Int(f[1]),
-              let applied = Int(f[2]), let rejected = Int(f[3]), let calls = Int(f[4]), let peak = Int(f[5]) else {
-            throw BenchError.child("measure-import failed: \(String(decoding: data, as: UTF8.self))")
+        let f = try BenchChild.measure(["measure-import", file], server: server, fields: 6)
+        guard let seconds = Double(f[0]), let rows = Int(f[1]), let applied = Int(f[2]), let rejected = Int(f[3]),
+              let calls = Int(f[4]), let peak = Int(f[5]) else {
+            throw BenchError.child("measure-import printed \(f)")
         }
         return Figures(seconds: seconds, rows: rows, applied: applied, rejected: rejected, calls: calls, peakKB: peak)
     }

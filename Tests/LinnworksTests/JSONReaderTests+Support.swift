@@ -4,21 +4,10 @@ import FoundationNetworking
 #endif
 @testable import Linnworks
 import Sandbox
+import Support
 
-/// A small seeded generator (SplitMix64), so a failing case can be replayed.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Draws for the JSON reader's tests: number literals of every shape, and mangled answers.
+extension SplitMix64 {
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     mutating func digits(_ count: Int, leadingNonZero: Bool) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 @testable import Linnworks
 import Sandbox
+import Support
 import TestFixtures
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func numbersConvertExactlyAsJSONDecoderDoes() throws {
-        var generator = SplitMix(seed: 20261122)
+        var generator = SplitMix64(seed: 20261122)
         var checked = 0
         for _ in 0..<20_000 {
             let text = generator.numberLiteral()
@@ -154,7 +155,7 @@ import Testing
     static func expectMangledAnswersAgree<Answer: JSONReadable & Equatable>(_ type: Answer.Type, base: [UInt8],
                                                                            seed: UInt64) throws {
         let environment = ProcessInfo.processInfo.environment
-        var generator = SplitMix(seed: environment["JSON_READER_SEED"].flatMap(UInt64.init) ?? seed)
+        var generator = SplitMix64(seed: environment["JSON_READER_SEED"].flatMap(UInt64.init) ?? seed)
         var answered = 0, refused = 0
         for _ in 0..<(environment["JSON_READER_ROUNDS"].flatMap(Int.init) ?? 6_000) {
             var bytes = base

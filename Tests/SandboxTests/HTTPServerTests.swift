@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Linnworks
+import Support
 @testable import Sandbox
 
 /// The socket server: routing, malformed input, limits, keep-alive, sessions.

@@ -64,12 +64,10 @@ struct ExportJournal {
 
     /// Every file written but not yet tagged or abandoned, oldest first.
     func unfinished() throws(ExportError) -> [Unfinished] {
-        let entries: [Entry]
-        do throws(JournalError) {
-            entries = try JournalFile.read(path: path, as: Entry.self)
-        } catch {
-            throw ExportError(error)
-        }
+        Self.unfinished(in: try entries())
+    }
+
+    static func unfinished(in entries: [Entry]) -> [Unfinished] {
         var open: [String: Unfinished] = [:]
         var order: [String] = []
         for entry in entries {
@@ -87,6 +85,14 @@ struct ExportJournal {
         return order.compactMap { open[$0] }
     }
 
+    private func entries() throws(ExportError) -> [Entry] {
+        do throws(JournalError) {
+            return try JournalFile.read(path: path, as: Entry.self)
+        } catch {
+            throw ExportError(error)
+        }
+    }
+
     /// Rewrites the journal without the order ids of finished files: one short line per file
     /// remains (its name must never be reused), and unfinished files keep every line.
     ///
@@ -94,13 +100,8 @@ struct ExportJournal {
     /// all. Only called under `ExportLock`, so no other export appends meanwhile; the rewrite is
     /// atomic, so a crash leaves the old journal or the new one.
     func compact() throws(ExportError) {
-        let entries: [Entry]
-        do throws(JournalError) {
-            entries = try JournalFile.read(path: path, as: Entry.self)
-        } catch {
-            throw ExportError(error)
-        }
-        let unfinished = Set(try self.unfinished().map(\.file))
+        let entries = try entries()
+        let unfinished = Set(Self.unfinished(in: entries).map(\.file))
         var finalEvent: [String: Event] = [:]
         for entry in entries { finalEvent[entry.file] = entry.event }
         var kept: [Entry] = []
@@ -113,9 +114,9 @@ struct ExportJournal {
                                   date: entry.date))
             }
         }
-        // Nothing to gain: every finished file is already down to its one short line.
-        guard kept.count < entries.count || entries.contains(where: { !unfinished.contains($0.file) && $0.orderIDs != nil })
-        else { return }
+        // Nothing to gain: every finished file is already down to one line (a lone line of a finished
+        // file is its tagged or abandoned line, which never holds order ids).
+        guard kept.count < entries.count else { return }
         do throws(JournalError) {
             try JournalFile.rewrite(path: path, entries: kept)
         } catch {
@@ -125,10 +126,6 @@ struct ExportJournal {
 
     /// Every file name the journal has seen, so a new file never reuses one a 3PL may have collected.
     func fileNames() throws(ExportError) -> Set<String> {
-        do throws(JournalError) {
-            return Set(try JournalFile.read(path: path, as: Entry.self).map { ($0.file as NSString).lastPathComponent })
-        } catch {
-            throw ExportError(error)
-        }
+        Set(try entries().map { ($0.file as NSString).lastPathComponent })
     }
 }

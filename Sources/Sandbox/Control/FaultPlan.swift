@@ -1,5 +1,6 @@
 import Foundation
 import Linnworks
+import Support
 import Synchronization
 
 /// The misbehaviour the sandbox injects, read from a spec such as
@@ -155,22 +156,4 @@ final class FaultInjector: Sendable {
             return counters.authenticated % plan.expireEvery == 0
         }
     }
-}
-
-/// A small, fast, seedable generator (Steele, Lea & Flood's SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform draw in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
