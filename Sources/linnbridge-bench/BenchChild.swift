@@ -30,12 +30,19 @@ enum BenchChild {
     }
 
     /// Runs this binary as `arguments` against `server` and returns the `count` whitespace-separated
-    /// fields it printed; anything else (a failure, another count) throws with what it printed.
+    /// fields it printed.
     static func measure(_ arguments: [String], server: SandboxServer, fields count: Int) throws -> [Substring] {
+        try fields(of: bench, arguments, environment: environment(for: server), count: count)
+    }
+
+    /// Runs `executable` and returns the `count` whitespace-separated fields it printed; anything
+    /// else (a failure, another count) throws with what it printed.
+    static func fields(of executable: URL, _ arguments: [String], environment: [String: String]? = nil,
+                       count: Int) throws -> [Substring] {
         let process = Process()
-        process.executableURL = bench
+        process.executableURL = executable
         process.arguments = arguments
-        process.environment = environment(for: server)
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -43,7 +50,8 @@ enum BenchChild {
         process.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard process.terminationStatus == 0, fields.count == count else {
-            throw BenchError.child("\(arguments.first ?? "child") failed: \(String(decoding: data, as: UTF8.self))")
+            throw BenchError.child("\(executable.lastPathComponent) \(arguments.first ?? "") failed: status "
+                                   + "\(process.terminationStatus), output \(String(decoding: data, as: UTF8.self))")
         }
         return fields
     }

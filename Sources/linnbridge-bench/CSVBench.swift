@@ -84,20 +84,11 @@ enum CSVBench {
     }
 
     static func runProcess(_ executable: String, _ arguments: [String]) throws -> Figures {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace)
-        guard process.terminationStatus == 0, fields.count == 7,
-              let bytes = Int(fields[0]), let seconds = Double(fields[1]), let rows = Int(fields[2]),
+        let fields = try BenchChild.fields(of: URL(fileURLWithPath: executable), arguments, count: 7)
+        guard let bytes = Int(fields[0]), let seconds = Double(fields[1]), let rows = Int(fields[2]),
               let valid = Int(fields[3]), let rejected = Int(fields[4]), let checksum = Int(fields[5]),
               let peak = Int(fields[6]) else {
-            throw BenchError.child("\(executable) \(arguments.first ?? "") failed: status \(process.terminationStatus), output \(String(decoding: data, as: UTF8.self))")
+            throw BenchError.child("\(executable) \(arguments.first ?? "") printed \(fields)")
         }
         return Figures(bytes: bytes, seconds: seconds, rows: rows, valid: valid, rejected: rejected, checksum: checksum, peakKB: peak)
     }
