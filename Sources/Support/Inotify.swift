@@ -11,12 +11,18 @@ import Glibc
 public final class Inotify {
     public enum Change: Sendable, Equatable {
         case movedIn, closedAfterWrite, written, overflow
+        /// The watched folder itself was deleted or moved away: its watch is gone.
+        case folderGone
     }
 
     public struct Event: Sendable, Equatable {
         public var directory: String
-        public var name: String
+        /// The entry's name as the file system holds it (not necessarily UTF-8).
+        public var rawName: RawFileName
         public var change: Change
+
+        /// The name for logs.
+        public var name: String { rawName.displayName }
     }
 
     private let fd: Int32
@@ -25,7 +31,7 @@ public final class Inotify {
 
     public init(watching paths: [String]) throws(SystemError) {
         fd = try sys("inotify_init1") { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY)
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY | IN_DELETE_SELF | IN_MOVE_SELF)
         for path in paths {
             let fd = self.fd
             do {
@@ -53,13 +59,18 @@ public final class Inotify {
                 while offset + header <= count {
                     let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                     let nameBytes = raw[(offset + header)..<(offset + header + Int(event.len))].prefix { $0 != 0 }
-                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    let name = RawFileName(bytes: Array(nameBytes))
                     offset += header + Int(event.len)
                     if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                        events.append(Event(directory: "", name: "", change: .overflow))
+                        events.append(Event(directory: "", rawName: name, change: .overflow))
                         continue
                     }
-                    guard let directory = directories[event.wd], !name.isEmpty else { continue }
+                    guard let directory = directories[event.wd] else { continue }
+                    if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
+                        events.append(Event(directory: directory, rawName: name, change: .folderGone))
+                        continue
+                    }
+                    guard !name.bytes.isEmpty else { continue }
                     let change: Change
                     if event.mask & UInt32(IN_MOVED_TO) != 0 {
                         change = .movedIn
@@ -68,7 +79,7 @@ public final class Inotify {
                     } else {
                         change = .written
                     }
-                    events.append(Event(directory: directory, name: name, change: change))
+                    events.append(Event(directory: directory, rawName: name, change: change))
                 }
             }
         }

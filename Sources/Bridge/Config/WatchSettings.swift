@@ -7,12 +7,14 @@ public struct WatchSettings: Sendable, Equatable {
     public var settleSeconds = 2.0
     /// Seconds between directory scans; nil means inotify (the default, and right for local disks).
     public var pollSeconds: Double?
+    /// Seconds between full rescans of the inboxes beside inotify (default 30).
+    public var rescanSeconds = 30.0
     /// Whether a file whose content was already processed is skipped (with a log line).
     public var skipDuplicateFiles = true
 
     public init() {}
 
-    static let keys = ["settleSeconds", "pollSeconds", "skipDuplicateFiles"]
+    static let keys = ["settleSeconds", "pollSeconds", "rescanSeconds", "skipDuplicateFiles"]
 
     init(reading value: ConfigValue) throws(ConfigError) {
         self.init()
@@ -22,6 +24,7 @@ public struct WatchSettings: Sendable, Equatable {
         if let value = object.value("pollSeconds") {
             pollSeconds = value.isNull ? nil : try value.seconds(atLeast: 0, excludingMinimum: true)
         }
+        if let value = object.value("rescanSeconds") { rescanSeconds = try value.seconds(atLeast: 0, excludingMinimum: true) }
         if let value = object.value("skipDuplicateFiles") { skipDuplicateFiles = try value.bool() }
     }
 }

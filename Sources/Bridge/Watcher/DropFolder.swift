@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The drop folder's layout (product.md): where files arrive, wait, end up and are remembered.
 ///
@@ -29,10 +30,34 @@ public struct DropFolder: Sendable {
     /// Files that are picked up: `*.csv`, `*.tsv`, `*.txt`. Dotfiles and names uploads use while
     /// in progress (`*.tmp`, `*.part`, `*.filepart`, `*.crdownload`, Office's `~$*`) wait until renamed.
     public static func isCandidate(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        if name.hasPrefix(".") || name.hasPrefix("~$") { return false }
-        for suffix in [".tmp", ".part", ".filepart", ".crdownload"] where lower.hasSuffix(suffix) { return false }
-        return lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") || lower.hasSuffix(".txt")
+        if case .input = classify(RawFileName(name)) { return true }
+        return false
+    }
+
+    /// Spreadsheets a clerk may drop by mistake: rejected with a reason, never read as CSV.
+    public static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "numbers"]
+
+    /// What an inbox entry's name says about it.
+    public enum NameClass: Equatable, Sendable {
+        /// A file to take once it is complete.
+        case input
+        /// A spreadsheet: taken, then rejected with "save it as CSV".
+        case spreadsheet
+        /// An upload still in progress (a temporary or hidden name): waits, silently, until renamed.
+        case inProgress
+        /// Never taken; logged once with this reason.
+        case ignored(String)
+    }
+
+    public static func classify(_ name: RawFileName) -> NameClass {
+        let bytes = name.bytes
+        if bytes.first == UInt8(ascii: ".") || bytes.starts(with: Array("~$".utf8)) { return .inProgress }
+        let ext = name.lowercasedExtension
+        if ["tmp", "part", "filepart", "crdownload"].contains(ext) { return .inProgress }
+        if ["csv", "tsv", "txt"].contains(ext) { return .input }
+        if spreadsheetExtensions.contains(ext) { return .spreadsheet }
+        return .ignored(ext.isEmpty ? "it has no extension; only .csv, .tsv and .txt files are read"
+                                    : "only .csv, .tsv and .txt files are read, not .\(ext)")
     }
 
     /// `folder/name`, or `folder/stem-2.ext`, `-3`… if that is taken: nothing is ever overwritten.

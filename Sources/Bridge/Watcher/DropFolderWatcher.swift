@@ -11,6 +11,9 @@ public struct WatchOptions: Sendable {
     /// Scan every this many seconds instead of using inotify (network mounts).
     public var pollSeconds: Double?
     public var skipsDuplicates = true
+    /// Seconds between full scans of the inboxes beside inotify, so nothing waits unseen when an
+    /// event is missed (a network mount, a folder made again, a claim that failed).
+    public var rescanSeconds = 30.0
     /// How long to wait before trying a file again when Linnworks was unreachable.
     public var retryAfterSeconds = 30.0
     /// Runs the exports that are due; called at start and then every few seconds.
@@ -19,12 +22,15 @@ public struct WatchOptions: Sendable {
     public init(root: String) { self.root = root }
 }
 
-/// The drop-folder daemon: files arrive in `inbox/`, are taken when complete, run through their
-/// feed one at a time per kind (stock and shipments side by side), and end archived or in `errors/`.
+/// The drop-folder daemon: files arrive in `inbox/`, are claimed as soon as they are complete, run
+/// through their feed one at a time per kind (stock and shipments side by side), and end archived
+/// or in `errors/`.
 ///
-/// Exists as the product's core loop (product.md, The drop folder). It resumes files left claimed
-/// by a crash before taking new ones, follows inotify (or polls), and on shutdown stops taking
-/// files, finishes the one in hand, and returns.
+/// Exists as the product's core loop. It resumes files left claimed by a crash before taking new
+/// ones, follows inotify (or polls) with a periodic rescan, and on shutdown stops taking files,
+/// finishes the one in hand, and returns. A file is claimed (renamed out of the inbox) the moment
+/// it is ready, not when its feed gets to it, so the next upload under the same name is a new
+/// arrival and never overwrites one still waiting.
 public final class DropFolderWatcher: Sendable {
     public let options: WatchOptions
     let folder: DropFolder
@@ -35,10 +41,9 @@ public final class DropFolderWatcher: Sendable {
     private let worst = Mutex(FileOutcome.applied)
 
     struct Queues {
-        var ready: [FeedKind: [String]] = [:]
+        var ready: [FeedKind: [ClaimedFile]] = [:]
         var busy: Set<FeedKind> = []
         var closed = false
-        var sequence = 0
     }
 
     public init(options: WatchOptions, runners: [FeedKind: FeedRunner], logger: Logger, shutdown: ShutdownSignal) throws {
@@ -46,33 +51,33 @@ public final class DropFolderWatcher: Sendable {
         folder = DropFolder(root: options.root)
         try folder.create()
         let ledger = try ProcessedLedger(stateDirectory: folder.state)
-        processor = FileProcessor(folder: folder, runners: runners, ledger: ledger, skipsDuplicates: options.skipsDuplicates, logger: logger)
+        processor = FileProcessor(folder: folder, runners: runners, ledger: ledger, skipsDuplicates: options.skipsDuplicates,
+                                  settleSeconds: options.settleSeconds, shutdown: shutdown, logger: logger)
         self.logger = logger
         self.shutdown = shutdown
     }
 
     /// Runs until shutdown (or, with `once`, until the inbox is done); returns the worst file outcome.
     public func run() async -> FileOutcome {
-        var inotify: Inotify?
-        if options.pollSeconds == nil {
-            do {
-                inotify = try Inotify(watching: FeedKind.allCases.map(folder.inbox))
-            } catch {
-                logger.warning("watch.inotify_unavailable", ["reason": "\(error)", "fallback": "polling every 2 s"])
-            }
-        }
+        var inbox = InboxScanner(folder: folder, options: options, logger: logger)
         // Logged once the inboxes are watched: a file written from now on is seen being written.
-        logger.info("watch.started", ["root": folder.root, "once": String(options.once), "mode": inotify == nil ? "poll" : "inotify"])
+        logger.info("watch.started", ["root": folder.root, "once": String(options.once), "mode": inbox.mode])
+        var resumedAll: [ClaimedFile] = []
+        for kind in FeedKind.allCases {
+            let resumed = ClaimedFile.resumable(in: folder.claimed(kind), kind: kind)
+            if !resumed.isEmpty { logger.notice("watch.resuming", ["kind": kind.rawValue, "files": String(resumed.count)]) }
+            queues.withLock { $0.ready[kind] = resumed }
+            resumedAll += resumed
+        }
+        var sequence = ArrivalSequence(after: resumedAll)
         await withTaskGroup(of: Void.self) { group in
             if !options.once, let exports = options.runDueExports {
                 group.addTask { await self.runExports(exports) }
             }
             for kind in FeedKind.allCases {
-                let resumed = claimedFiles(kind)
-                if !resumed.isEmpty { logger.notice("watch.resuming", ["kind": kind.rawValue, "files": String(resumed.count)]) }
-                group.addTask { await self.work(kind, resuming: resumed) }
+                group.addTask { await self.work(kind) }
             }
-            await watchInbox(inotify)
+            await watchInbox(&inbox, sequence: &sequence)
             queues.withLock { $0.closed = true }
         }
         if options.once, !shutdown.isRequested, let exports = options.runDueExports, let outcome = await exports() { note(outcome) }
@@ -81,44 +86,17 @@ public final class DropFolderWatcher: Sendable {
         return result
     }
 
-    /// Follows the inboxes until shutdown, or for `once` until nothing is pending or being worked on.
-    private func watchInbox(_ inotify: Inotify?) async {
-        var tracker = ReadinessTracker(settleSeconds: options.settleSeconds)
-        let clock = ContinuousClock()
-        let origin = clock.now
-        func now() -> Double {
-            let elapsed = clock.now - origin
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
-        var lastScan = -Double.infinity
-        let pollEvery = options.pollSeconds ?? (inotify == nil ? 2 : .infinity)
-        var needsScan = true
+    /// Follows the inboxes until shutdown, or for `once` until nothing is pending or being worked on;
+    /// every file that becomes ready is claimed at once.
+    private func watchInbox(_ inbox: inout InboxScanner, sequence: inout ArrivalSequence) async {
         while !shutdown.isRequested {
-            let t = now()
-            if let inotify {
-                for event in inotify.drain() {
-                    logger.debug("watch.event", ["name": event.name, "change": "\(event.change)"])
-                    switch event.change {
-                    case .overflow:
-                        needsScan = true
-                    case .movedIn:
-                        let path = event.directory + "/" + event.name
-                        if DropFolder.isCandidate(event.name), let ready = tracker.movedIn(path) { enqueue(ready) }
-                    case .closedAfterWrite, .written:
-                        let path = event.directory + "/" + event.name
-                        if DropFolder.isCandidate(event.name) {
-                            tracker.observed(path, at: t, snapshot: Self.snapshot(path), closed: event.change == .closedAfterWrite)
-                        }
-                    }
-                }
+            for ready in inbox.poll() {
+                let claimed = processor.claim(ready.name, in: ready.directory, kind: ready.kind,
+                                              sequence: sequence.next(), arrival: ready.arrival)
+                inbox.forget(ready)
+                if let claimed { queues.withLock { $0.ready[ready.kind, default: []].append(claimed) } }
             }
-            if needsScan || t - lastScan >= pollEvery {
-                scan(into: &tracker, at: t, firstScan: lastScan == -Double.infinity)
-                lastScan = t
-                needsScan = false
-            }
-            for path in tracker.settled(at: t, stat: Self.snapshot) { enqueue(path) }
-            if options.once, tracker.isIdle, queues.withLock({ q in q.busy.isEmpty && q.ready.values.allSatisfy(\.isEmpty) }) {
+            if options.once, inbox.isIdle, queues.withLock({ q in q.busy.isEmpty && q.ready.values.allSatisfy(\.isEmpty) }) {
                 return
             }
             try? await Task.sleep(for: .milliseconds(50))
@@ -139,62 +117,22 @@ public final class DropFolderWatcher: Sendable {
         }
     }
 
-    /// Every candidate in the inboxes: old enough ones are ready at once (by age, then name), the rest settle.
-    private func scan(into tracker: inout ReadinessTracker, at t: Double, firstScan: Bool) {
-        let nowDate = Date().timeIntervalSince1970
-        var found: [(modified: Double, path: String)] = []
-        for kind in FeedKind.allCases {
-            let inbox = folder.inbox(kind)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? [] where DropFolder.isCandidate(name) {
-                let path = inbox + "/" + name
-                guard let snapshot = Self.snapshot(path) else { continue }
-                found.append((snapshot.modified, path))
-                if nowDate - snapshot.modified < options.settleSeconds || !firstScan {
-                    tracker.observed(path, at: t, snapshot: snapshot, closed: true)
-                }
-            }
-        }
-        guard firstScan else { return }
-        for item in found.sorted(by: { ($0.modified, $0.path) < ($1.modified, $1.path) })
-        where nowDate - item.modified >= options.settleSeconds {
-            if let ready = tracker.movedIn(item.path) { enqueue(ready) }
-        }
-    }
-
-    private func enqueue(_ path: String) {
-        guard let kind = FeedKind.allCases.first(where: { path.hasPrefix(folder.inbox($0) + "/") }) else { return }
-        queues.withLock { $0.ready[kind, default: []].append(path) }
-    }
-
-    /// One kind's files, one at a time: first those a crash left claimed, then new arrivals.
-    private func work(_ kind: FeedKind, resuming: [String]) async {
-        var pendingClaimed = resuming
+    /// One kind's claimed files, one at a time, in arrival order (those a crash left claimed first).
+    private func work(_ kind: FeedKind) async {
         while true {
             if shutdown.isRequested { return }
-            let claimed: String
-            if !pendingClaimed.isEmpty {
-                claimed = pendingClaimed.removeFirst()
-            } else {
-                let next: (path: String, sequence: Int)? = queues.withLock { q in
-                    guard var list = q.ready[kind], !list.isEmpty else { return nil }
-                    let path = list.removeFirst()
-                    q.ready[kind] = list
-                    q.busy.insert(kind)
-                    q.sequence += 1
-                    return (path, q.sequence)
-                }
-                guard let next else {
-                    if queues.withLock({ $0.closed }) { return }
-                    try? await Task.sleep(for: .milliseconds(20))
-                    continue
-                }
-                guard let taken = processor.claim(next.path, kind: kind, sequence: next.sequence) else {
-                    _ = queues.withLock { $0.busy.remove(kind) }
-                    continue
-                }
-                claimed = taken
+            let next: ClaimedFile? = queues.withLock { q in
+                guard var list = q.ready[kind], !list.isEmpty else { return nil }
+                let file = list.removeFirst()
+                q.ready[kind] = list
+                q.busy.insert(kind)
+                return file
             }
-            queues.withLock { _ = $0.busy.insert(kind) }
+            guard let claimed = next else {
+                if queues.withLock({ $0.closed }) { return }
+                try? await Task.sleep(for: .milliseconds(20))
+                continue
+            }
             let outcome = await processor.process(claimed, kind: kind)
             note(outcome)
             switch outcome {
@@ -203,7 +141,7 @@ public final class DropFolderWatcher: Sendable {
                     queues.withLock { $0.busy.remove(kind); $0.ready[kind] = [] }
                     return
                 }
-                pendingClaimed.insert(claimed, at: 0)
+                queues.withLock { $0.ready[kind, default: []].insert(claimed, at: 0) }
                 logger.notice("watch.backing_off", ["kind": kind.rawValue, "seconds": String(Int(options.retryAfterSeconds))])
                 try? await Task.sleep(for: .seconds(options.retryAfterSeconds))
             case .authorizationRefused, .configuration:
@@ -215,19 +153,7 @@ public final class DropFolderWatcher: Sendable {
         }
     }
 
-    private func claimedFiles(_ kind: FeedKind) -> [String] {
-        let dir = folder.claimed(kind)
-        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { !$0.hasPrefix(".") }.sorted().map { dir + "/" + $0 }
-    }
-
     private func note(_ outcome: FileOutcome) {
         worst.withLock { $0 = max($0, outcome) }
-    }
-
-    static func snapshot(_ path: String) -> ReadinessTracker.Snapshot? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return ReadinessTracker.Snapshot(size: Int(info.st_size),
-                                         modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9)
     }
 }

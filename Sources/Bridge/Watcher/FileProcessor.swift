@@ -12,59 +12,70 @@ struct FileProcessor: Sendable {
     let runners: [FeedKind: FeedRunner]
     let ledger: ProcessedLedger
     let skipsDuplicates: Bool
+    let settleSeconds: Double
+    let shutdown: ShutdownSignal
     let logger: Logger
 
-    /// Moves an inbox file into `.state/claimed/<kind>/`, named so claimed files sort in arrival order.
-    func claim(_ path: String, kind: FeedKind, sequence: Int) -> String? {
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let stamp = String(format: "%013.0f-%06d", Date().timeIntervalSince1970 * 1000, sequence % 1_000_000)
-        let claimed = folder.claimed(kind) + "/" + stamp + "--" + name
-        guard rename(path, claimed) == 0 else {
-            logger.warning("file.claim_failed", ["file.name": name, "reason": String(cString: strerror(errno))])
+    /// Moves `inbox/name` into `.state/claimed/<kind>/<sequence>.<ext>`, its record written first.
+    /// Nil when the rename failed (the file stays in the inbox and is tried again when next seen).
+    func claim(_ name: RawFileName, in inbox: String, kind: FeedKind, sequence: UInt64, arrival: Double) -> ClaimedFile? {
+        let shown = name.displayName
+        let directory = folder.claimed(kind)
+        let ext = name.lowercasedExtension
+        let dataPath = directory + "/" + String(sequence) + "." + (ext.allSatisfy { $0.isLetter && $0.isASCII } && !ext.isEmpty ? ext : "dat")
+        let record = ClaimedFile.Record(sequence: sequence, kind: kind, name: shown,
+                                        rawNameHex: name.isUTF8 ? nil : name.bytes.map { String(format: "%02x", $0) }.joined(),
+                                        arrival: arrival, identity: linkStatus(inbox, name).map(FileIdentity.init))
+        let claimed = ClaimedFile(path: dataPath, record: record)
+        do {
+            let data = try JSONEncoder().encode(record)
+            let file = try AtomicFile(destination: claimed.recordPath)
+            try file.write(data)
+            try file.commit()
+        } catch {
+            logger.warning("file.claim_failed", ["file.name": shown, "reason": "its claim record cannot be written: \(error)"])
             return nil
         }
-        logger.info("file.claimed", ["file.name": name, "kind": kind.rawValue])
+        guard renameRaw(inbox, name, to: dataPath) else {
+            let reason = String(cString: strerror(errno))
+            unlink(claimed.recordPath)
+            logger.warning("file.claim_failed", ["file.name": shown, "reason": reason])
+            return nil
+        }
+        logger.info("file.claimed", ["file.name": shown, "kind": kind.rawValue])
         return claimed
     }
 
-    /// The original name of a claimed file.
-    static func originalName(_ claimedPath: String) -> String {
-        let name = URL(fileURLWithPath: claimedPath).lastPathComponent
-        guard let marker = name.range(of: "--") else { return name }
-        return String(name[marker.upperBound...])
-    }
-
     /// Runs the feed on a claimed file and archives it, rejects it, or leaves it claimed (Linnworks down).
-    func process(_ claimed: String, kind: FeedKind) async -> FileOutcome {
-        let name = Self.originalName(claimed)
-        if let target = symlinkTargetOutsideRoot(claimed) {
-            return reject(claimed, name: name, hash: nil, kind: kind,
-                          reason: "it is a link to \(target), outside the drop folder; links are not followed out of it")
+    func process(_ claimed: ClaimedFile, kind: FeedKind) async -> FileOutcome {
+        let name = claimed.name
+        if let refusal = refusal(of: claimed) {
+            return reject(claimed, hash: nil, kind: kind, reason: refusal)
         }
         let hash: String
         do {
-            hash = String(try ContentHash.of(path: claimed), radix: 16)
+            hash = String(try ContentHash.of(path: claimed.path), radix: 16)
         } catch {
-            return reject(claimed, name: name, hash: nil, kind: kind, reason: "cannot be read: \(error)")
+            return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
         }
         if skipsDuplicates, ledger.contains(hash) {
             logger.notice("file.duplicate", ["file.name": name, "reason": "the same content was already processed"])
-            archive(claimed, name: name)
+            archive(claimed)
             return .duplicate
         }
         let report = DropFolder.freePath(in: folder.errors, for: name, suffix: ".errors.csv")
         guard let runner = runners[kind] else { return .configuration }
         do {
-            var summary = try await runner(claimed, reportPath: report)
+            var summary = try await runner(claimed.path, reportPath: report)
             summary.file = name
             logger.info("file.done", summary.logMetadata(mode: .apply))
             record(hash, name: name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
-            archive(claimed, name: name)
+            archive(claimed)
             return summary.rejected > 0 ? .rowsRejected : .applied
         } catch {
             switch error {
             case let .fileRejected(_, reason):
-                return reject(claimed, name: name, hash: hash, kind: kind, reason: reason)
+                return reject(claimed, hash: hash, kind: kind, reason: reason)
             case .linnworksUnavailable:
                 logger.error("file.retry_later", ["file.name": name, "reason": error.description])
                 return .unavailable
@@ -75,6 +86,35 @@ struct FileProcessor: Sendable {
                 logger.error("config.error", ["file.name": name, "reason": error.description])
                 return .configuration
             }
+        }
+    }
+
+    /// Why a claimed file is not read at all: a spreadsheet, a link out of the drop folder, anything
+    /// but a regular file with one link. Opened without blocking, so a FIFO never holds the feed.
+    private func refusal(of claimed: ClaimedFile) -> String? {
+        let ext = URL(fileURLWithPath: claimed.name).pathExtension.lowercased()
+        if DropFolder.spreadsheetExtensions.contains(ext) {
+            return "it is a spreadsheet (.\(ext)); save it from Excel or LibreOffice as CSV (UTF-8) and drop that file instead"
+        }
+        if let target = symlinkTargetOutsideRoot(claimed.path) {
+            return "it is a link to \(target), outside the drop folder; links are not followed out of it"
+        }
+        let fd = open(claimed.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if info.st_nlink > 1 {
+                return "cannot be read: it has \(info.st_nlink) hard links; only files with one link are read, since a hard link could expose a file the uploader cannot read"
+            }
+            return nil
+        case S_IFDIR: return "cannot be read: it is a folder, not a file"
+        case S_IFIFO: return "cannot be read: it is a FIFO (named pipe), not a regular file"
+        case S_IFSOCK: return "cannot be read: it is a socket, not a regular file"
+        case S_IFCHR, S_IFBLK: return "cannot be read: it is a device, not a regular file"
+        default: return "cannot be read: it is not a regular file"
         }
     }
 
@@ -95,22 +135,25 @@ struct FileProcessor: Sendable {
         }
     }
 
-    private func archive(_ claimed: String, name: String) {
+    private func archive(_ claimed: ClaimedFile) {
         let day = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         let folder = self.folder.archive + "/" + day
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let destination = DropFolder.freePath(in: folder, for: name)
-        if rename(claimed, destination) == 0 {
-            logger.info("file.archived", ["file.name": name, "path": destination])
+        let destination = DropFolder.freePath(in: folder, for: claimed.name)
+        if rename(claimed.path, destination) == 0 {
+            unlink(claimed.recordPath)
+            logger.info("file.archived", ["file.name": claimed.name, "path": destination])
         } else {
-            logger.error("file.archive_failed", ["file.name": name, "reason": String(cString: strerror(errno))])
+            logger.error("file.archive_failed", ["file.name": claimed.name, "reason": String(cString: strerror(errno))])
         }
     }
 
-    private func reject(_ claimed: String, name: String, hash: String?, kind: FeedKind, reason: String) -> FileOutcome {
+    private func reject(_ claimed: ClaimedFile, hash: String?, kind: FeedKind, reason: String) -> FileOutcome {
+        let name = claimed.name
         let destination = DropFolder.freePath(in: folder.errors, for: name)
         let reasonText = "\(name) was not processed: \(reason)\n"
-        if rename(claimed, destination) == 0 {
+        if rename(claimed.path, destination) == 0 {
+            unlink(claimed.recordPath)
             try? reasonText.write(toFile: destination + ".reason.txt", atomically: true, encoding: .utf8)
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])
         } else {

@@ -29,6 +29,9 @@ struct ReadinessTracker {
 
     var isIdle: Bool { pending.isEmpty }
 
+    /// Whether the path is waiting to settle or was handed out and not forgotten.
+    func knows(_ path: String) -> Bool { pending[path] != nil || handedOut.contains(path) }
+
     /// A rename into the inbox: the file is complete now.
     mutating func movedIn(_ path: String) -> String? {
         pending[path] = nil

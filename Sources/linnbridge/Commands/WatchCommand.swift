@@ -59,6 +59,7 @@ enum WatchCommand {
         options.once = parsed.has("once")
         options.settleSeconds = setup.config.watch.settleSeconds
         options.pollSeconds = poll ?? setup.config.watch.pollSeconds
+        options.rescanSeconds = setup.config.watch.rescanSeconds
         options.skipsDuplicates = setup.config.watch.skipDuplicateFiles
         options.runDueExports = ScheduledExports.make(config: setup.config, client: client, folder: DropFolder(root: root), logger: logger)
         let shutdown = ShutdownSignal(handlingSignals: {
