@@ -77,6 +77,10 @@ public final class SandboxServer: Sendable {
     /// What the account holds now.
     public func snapshot() -> SandboxSnapshot { account.snapshot() }
 
+    /// Every stock level written (SetStockLevel and UpdateStockLevelsBySKU), in order: what tests count
+    /// to prove each row reached Linnworks exactly once.
+    public func stockWrites() -> [SandboxStockWrite] { account.stockWrites() }
+
     /// Calls served, by endpoint; 429s; faults injected; authorizations.
     public func counters() -> SandboxCounters { api.log.counters() }
 

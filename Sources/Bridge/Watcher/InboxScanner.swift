@@ -35,6 +35,7 @@ struct InboxScanner {
     private var lastScan = -Double.infinity
     private var lastFolderCheck = -Double.infinity
     private var needsScan = true
+    private var watchIsGone = false
 
     init(folder: DropFolder, options: WatchOptions, logger: Logger) {
         self.folder = folder
@@ -59,6 +60,8 @@ struct InboxScanner {
                 case .overflow:
                     needsScan = true
                 case .folderGone:
+                    // A folder made again may reuse the inode, so the event itself asks for new watches.
+                    watchIsGone = true
                     lastFolderCheck = -Double.infinity
                 case .movedIn:
                     guard let kind = kind(ofInbox: event.directory), takes(event.rawName, in: event.directory) else { continue }
@@ -73,7 +76,8 @@ struct InboxScanner {
         }
         if t - lastFolderCheck >= 1 {
             lastFolderCheck = t
-            if options.pollSeconds == nil, inboxesWereReplaced() {
+            if options.pollSeconds == nil, watchIsGone || inboxesWereReplaced() {
+                watchIsGone = false
                 logger.notice("watch.rearmed", ["reason": "an inbox folder was deleted or replaced; watching it again"])
                 armWatches()
                 needsScan = true

@@ -41,6 +41,9 @@ extension SandboxAccount {
                     state.levels[row.item][row.location] += row.level
                 }
                 state.lastUpdate[row.item][row.location] = now
+                if state.stockWrites.count < AccountState.maxStockWrites {
+                    state.stockWrites.append((state.items[row.item].sku, row.location, state.levels[row.item][row.location]))
+                }
             }
             return resolved.map { state.stockItemLevel(item: $0.item, location: $0.location) }
         }

@@ -38,6 +38,11 @@ struct AccountState {
     /// Quantity on open, unprocessed orders: inOrders[item][location].
     var inOrders: [[Int]] = []
     var lastUpdate: [[String?]] = []
+    /// Every stock level written, in order (SKU as stored, location index, level), up to
+    /// `maxStockWrites`: tests count what reached Linnworks row by row, which the call log,
+    /// cutting long parameters, cannot.
+    var stockWrites: [(sku: String, location: Int, level: Int)] = []
+    static let maxStockWrites = 2_000_000
     var postalServices: [PostalService] = []
     var identifiers: [Identifier] = []
     var orders: [Order] = []

@@ -24,6 +24,13 @@ final class SandboxAccount: Sendable {
         }
     }
 
+    /// Every stock level written so far, in order: SKU, location name, the level after the write.
+    func stockWrites() -> [SandboxStockWrite] {
+        state.withLock { state in
+            state.stockWrites.map { SandboxStockWrite(sku: $0.sku, locationName: state.locations[$0.location].locationName ?? "", level: $0.level) }
+        }
+    }
+
     /// What Linnworks would now hold, for tests and `GET /sandbox/state`.
     func snapshot() -> SandboxSnapshot {
         state.withLock { state in
@@ -108,4 +115,11 @@ public struct SandboxSnapshot: Codable, Sendable, Equatable {
 
     /// The order with this id.
     public func order(id: String) -> Order? { orders.first { $0.orderID == id.lowercased() } }
+}
+
+/// One stock level a write call set, as the sandbox applied it.
+public struct SandboxStockWrite: Sendable, Equatable {
+    public var sku: String
+    public var locationName: String
+    public var level: Int
 }
