@@ -28,6 +28,11 @@ struct ClaimedFile: Sendable {
     var name: String { record.name }
     var recordPath: String { Self.recordPath(forDataPath: path) }
 
+    /// Where attempt `n`'s error report is written before the final one is published into `errors/`.
+    func attemptReportPath(_ n: Int) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().path + ".attempt-\(n).errors.csv"
+    }
+
     static func recordPath(forDataPath path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingPathExtension().path + ".json"

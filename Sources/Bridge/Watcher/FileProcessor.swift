@@ -47,46 +47,115 @@ struct FileProcessor: Sendable {
     }
 
     /// Runs the feed on a claimed file and archives it, rejects it, or leaves it claimed (Linnworks down).
+    ///
+    /// The file's identity is taken before each attempt and compared after it: a file that changed
+    /// meanwhile (an upload still going, a truncation) is waited on until it settles and read again,
+    /// the rows an earlier attempt applied over a still-unchanged start skipped, so every row of
+    /// the final file is applied once and the report describes the final file.
     func process(_ claimed: ClaimedFile, kind: FeedKind) async -> FileOutcome {
         let name = claimed.name
         if let refusal = refusal(of: claimed) {
             return reject(claimed, hash: nil, kind: kind, reason: refusal)
         }
-        let hash: String
+        guard let runner = runners[kind] else { return .configuration }
+        var identity = FileIdentity(path: claimed.path)
+        var checkpoints: PrefixCheckpoints
         do {
-            hash = String(try ContentHash.of(path: claimed.path), radix: 16)
+            checkpoints = try PrefixCheckpoints(path: claimed.path, limit: identity?.size ?? .max)
         } catch {
             return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
         }
+        var hash = String(checkpoints.contentHash, radix: 16)
         if skipsDuplicates, ledger.contains(hash) {
             logger.notice("file.duplicate", ["file.name": name, "reason": "the same content was already processed"])
             archive(claimed)
             return .duplicate
         }
-        let report = DropFolder.freePath(in: folder.errors, for: name, suffix: ".errors.csv")
-        guard let runner = runners[kind] else { return .configuration }
-        do {
-            var summary = try await runner(claimed.path, reportPath: report)
-            summary.file = name
-            logger.info("file.done", summary.logMetadata(mode: .apply))
-            record(hash, name: name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
-            archive(claimed)
-            return summary.rejected > 0 ? .rowsRejected : .applied
-        } catch {
-            switch error {
-            case let .fileRejected(_, reason):
-                return reject(claimed, hash: hash, kind: kind, reason: reason)
-            case .linnworksUnavailable:
-                logger.error("file.retry_later", ["file.name": name, "reason": error.description])
+        var attempt = FeedAttempt(byteLimit: checkpoints.bytes)
+        var calls = 0
+        var attempts = 0
+        while true {
+            attempts += 1
+            let report = claimed.attemptReportPath(attempts)
+            let summary: FeedSummary
+            do {
+                summary = try await runner(claimed.path, reportPath: report, attempt: attempt)
+            } catch {
+                switch error {
+                case let .fileRejected(_, reason):
+                    return reject(claimed, hash: hash, kind: kind, reason: reason)
+                case .linnworksUnavailable:
+                    logger.error("file.retry_later", ["file.name": name, "reason": error.description])
+                    return .unavailable
+                case .authorizationRefused:
+                    logger.error("linnworks.auth_refused", ["reason": error.description])
+                    return .authorizationRefused
+                case .configuration:
+                    logger.error("config.error", ["file.name": name, "reason": error.description])
+                    return .configuration
+                }
+            }
+            calls += summary.apiCalls
+            let now = FileIdentity(path: claimed.path)
+            if now == identity || attempts >= 20 {
+                var final = summary
+                final.file = name
+                final.apiCalls = calls
+                return finish(claimed, summary: final, hash: hash, kind: kind)
+            }
+            // Changed while or after it was read: this attempt's report describes a file that is gone.
+            unlink(report)
+            logger.warning("file.changed", ["file.name": name, "reason": "it changed while it was read; reading it again once it has settled",
+                                            "rows.applied": String(summary.applied)])
+            guard let settled = await waitUntilSettled(claimed.path) else {
+                logger.notice("file.left_claimed", ["file.name": name, "reason": "stopping before it settled; it is read again on the next start"])
                 return .unavailable
-            case .authorizationRefused:
-                logger.error("linnworks.auth_refused", ["reason": error.description])
-                return .authorizationRefused
-            case .configuration:
-                logger.error("config.error", ["file.name": name, "reason": error.description])
-                return .configuration
+            }
+            if let read = summary.readThrough { checkpoints.add(.init(offset: read.bytes, hash: read.hash)) }
+            do {
+                let verified = try checkpoints.verifiedPrefix(of: claimed.path)
+                checkpoints = try PrefixCheckpoints(path: claimed.path, limit: settled.size)
+                hash = String(checkpoints.contentHash, radix: 16)
+                attempt = FeedAttempt(byteLimit: checkpoints.bytes,
+                                      earlier: AppliedRows(lines: summary.appliedLines, verifiedThrough: verified))
+            } catch {
+                return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
+            }
+            identity = settled
+        }
+    }
+
+    /// Publishes the final attempt's report, remembers the content, archives the file.
+    private func finish(_ claimed: ClaimedFile, summary: FeedSummary, hash: String, kind: FeedKind) -> FileOutcome {
+        var summary = summary
+        if let written = summary.reportPath {
+            do {
+                summary.reportPath = try DropFolder.move(written, into: folder.errors, name: claimed.name, suffix: ".errors.csv")
+            } catch {
+                logger.error("file.report_failed", ["file.name": claimed.name, "reason": "\(error)", "path": written])
             }
         }
+        logger.info("file.done", summary.logMetadata(mode: .apply))
+        record(hash, name: claimed.name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
+        archive(claimed)
+        return summary.rejected > 0 ? .rowsRejected : .applied
+    }
+
+    /// Waits until the file's identity has held for the settle time; nil when shutdown came first.
+    private func waitUntilSettled(_ path: String) async -> FileIdentity? {
+        var last = FileIdentity(path: path)
+        var since = ContinuousClock.now
+        while !shutdown.isRequested {
+            try? await Task.sleep(for: .milliseconds(100))
+            let now = FileIdentity(path: path)
+            if now != last {
+                last = now
+                since = .now
+            } else if ContinuousClock.now - since >= .milliseconds(Int(settleSeconds * 1000)), let now {
+                return now
+            }
+        }
+        return nil
     }
 
     /// Why a claimed file is not read at all: a spreadsheet, a link out of the drop folder, anything
@@ -139,25 +208,25 @@ struct FileProcessor: Sendable {
         let day = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         let folder = self.folder.archive + "/" + day
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let destination = DropFolder.freePath(in: folder, for: claimed.name)
-        if rename(claimed.path, destination) == 0 {
+        do {
+            let destination = try DropFolder.move(claimed.path, into: folder, name: claimed.name)
             unlink(claimed.recordPath)
             logger.info("file.archived", ["file.name": claimed.name, "path": destination])
-        } else {
-            logger.error("file.archive_failed", ["file.name": claimed.name, "reason": String(cString: strerror(errno))])
+        } catch {
+            logger.error("file.archive_failed", ["file.name": claimed.name, "reason": "\(error)"])
         }
     }
 
     private func reject(_ claimed: ClaimedFile, hash: String?, kind: FeedKind, reason: String) -> FileOutcome {
         let name = claimed.name
-        let destination = DropFolder.freePath(in: folder.errors, for: name)
-        let reasonText = "\(name) was not processed: \(reason)\n"
-        if rename(claimed.path, destination) == 0 {
+        do {
+            let destination = try DropFolder.move(claimed.path, into: folder.errors, name: name)
             unlink(claimed.recordPath)
-            try? reasonText.write(toFile: destination + ".reason.txt", atomically: true, encoding: .utf8)
+            let shown = URL(fileURLWithPath: destination).lastPathComponent
+            _ = try? DropFolder.publish("\(name) was not processed: \(reason)\n", into: folder.errors, name: shown, suffix: ".reason.txt")
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])
-        } else {
-            logger.error("file.reject_failed", ["file.name": name, "reason": String(cString: strerror(errno))])
+        } catch {
+            logger.error("file.reject_failed", ["file.name": name, "reason": "\(error)"])
         }
         if let hash { record(hash, name: name, kind: kind, outcome: "rejected") }
         return .fileRejected
