@@ -25,6 +25,8 @@ public final class CSVReader {
     private var end = 0
     /// Bytes handed to the scanner so far (after decoding), for progress reports.
     public private(set) var bytesRead = 0
+    /// The BOM's length when the scanner's bytes are the input's own; nil when they are transcoded.
+    private let rawOffsetBase: Int?
     private var atEOF = false
     /// The line on which the byte at `start` lies.
     private var line = 1
@@ -60,6 +62,7 @@ public final class CSVReader {
         }
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(utf8Sample)
         self.dialect = CSVDialect(delimiter: delimiter, encoding: encoding)
+        self.rawOffsetBase = encoding == .utf16LittleEndian || encoding == .utf16BigEndian ? nil : bomLength
         self.capacity = options.chunkSize
         self.buffer = .allocate(capacity: capacity)
         self.spans = .allocate(capacity: spanCapacity)
@@ -97,6 +100,14 @@ public final class CSVReader {
             filled += n
         }
         return Array(out[..<filled])
+    }
+
+    /// Where in the input the last record `nextRecord` returned ends: the bytes consumed through it,
+    /// its line terminator and the BOM included. Nil for UTF-16 input, whose bytes are transcoded
+    /// before the scanner sees them. Lets a caller tell whether a record lies wholly within a
+    /// prefix of the file it knows unchanged; worked out on demand, so the scan pays nothing.
+    public var lastRecordEnd: Int? {
+        rawOffsetBase.map { $0 + bytesRead - (end - start) }
     }
 
     /// The next record, or nil at the end of the input. Blank lines and rows of only empty,

@@ -8,7 +8,7 @@ public enum FeedKind: String, Sendable, CaseIterable, Codable {
 /// A configured feed of one kind, as one function per file: used by `import`, `check` and the watcher alike.
 public struct FeedRunner: Sendable {
     public let kind: FeedKind
-    private let run: @Sendable (String, String) async throws(FeedError) -> FeedSummary
+    private let run: @Sendable (String, String, FeedAttempt) async throws(FeedError) -> FeedSummary
 
     public init(kind: FeedKind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?, stateDirectory: String,
                 progress: (@Sendable (FeedProgress) -> Void)? = nil) {
@@ -22,7 +22,9 @@ public struct FeedRunner: Sendable {
             options.maxInFlight = config.stock.maxInFlight
             options.progress = progress
             let feed = StockFeed(options: options, service: client)
-            run = { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
+            run = { (path: String, report: String, attempt: FeedAttempt) async throws(FeedError) -> FeedSummary in
+                try await feed.run(path: path, reportPath: report, attempt: attempt)
+            }
         case .shipments:
             var options = ShipmentFeedOptions(mode: mode)
             options.columnAliases = config.shipments.columns
@@ -34,12 +36,15 @@ public struct FeedRunner: Sendable {
             options.batchSize = config.shipments.batchSize
             options.stateDirectory = stateDirectory
             let feed = ShipmentFeed(options: options, client: client)
-            run = { (path: String, report: String) async throws(FeedError) -> FeedSummary in try await feed.run(path: path, reportPath: report) }
+            run = { (path: String, report: String, attempt: FeedAttempt) async throws(FeedError) -> FeedSummary in
+                try await feed.run(path: path, reportPath: report, attempt: attempt)
+            }
         }
     }
 
-    /// Runs the feed on `path`, writing the report to `reportPath` if a row fails.
-    public func callAsFunction(_ path: String, reportPath: String) async throws(FeedError) -> FeedSummary {
-        try await run(path, reportPath)
+    /// Runs the feed on `path`, writing the report to `reportPath` if a row fails; `attempt` bounds
+    /// the read and names what an earlier attempt at the same file applied.
+    public func callAsFunction(_ path: String, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(FeedError) -> FeedSummary {
+        try await run(path, reportPath, attempt)
     }
 }

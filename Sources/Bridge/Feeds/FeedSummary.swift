@@ -1,3 +1,5 @@
+import Support
+
 /// What one file's run came to: the counts of the per-file log line and the exit status.
 public struct FeedSummary: Sendable, Equatable {
     public var file: String
@@ -13,6 +15,13 @@ public struct FeedSummary: Sendable, Equatable {
     public var reportPath: String?
     /// For `check`: rows that would have been sent.
     public var wouldApply = 0
+    /// Start lines of the rows this attempt confirmed applied, including those skipped as applied earlier.
+    public var appliedLines = LineSet()
+    /// What the sending pass read from the file's start (in apply mode); nil when unknown, e.g.
+    /// UTF-16 input, whose record offsets are not raw.
+    public var readThrough: ReadThrough?
+    /// Rows skipped because an earlier attempt applied them (they are also counted in `applied`).
+    public var alreadyApplied = 0
 
     public init(file: String) { self.file = file }
 }

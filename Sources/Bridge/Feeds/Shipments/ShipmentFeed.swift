@@ -21,14 +21,17 @@ public struct ShipmentFeed: Sendable {
         self.client = client
     }
 
-    public func run(path: String, reportPath: String) async throws(FeedError) -> FeedSummary {
+    /// `attempt` bounds the read of the file and names the rows an earlier attempt applied.
+    public func run(path: String, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(FeedError) -> FeedSummary {
         let started = ContinuousClock.now
         var summary = FeedSummary(file: path)
-        let (reader, headers, header) = try FeedInput.open(path, columns: ShipmentColumns.all, aliases: options.columnAliases,
-                                                           options: options.reader)
-        let report = ErrorReport(destination: reportPath, inputHeader: headers)
+        let input = try FeedInput.open(path, columns: ShipmentColumns.all, aliases: options.columnAliases, options: options.reader,
+                                       byteLimit: attempt.byteLimit, hashing: options.mode == .apply)
+        let report = ErrorReport(destination: reportPath, inputHeader: input.headers)
         let matcher = OrderReferenceMatcher(prefixes: options.stripPrefixes, suffixes: options.stripSuffixes)
-        let groups = try readGroups(reader, header: header, matcher: matcher, report: report, summary: &summary)
+        let groups = try readGroups(input.reader, header: input.header, matcher: matcher, report: report, attempt: attempt,
+                                    summary: &summary)
+        summary.readThrough = input.readThrough
 
         if options.mode == .check(online: false) {
             summary.wouldApply = groups.reduce(0) { $0 + $1.rows.count }
@@ -37,7 +40,8 @@ public struct ShipmentFeed: Sendable {
         guard let client else { throw .configuration("no Linnworks credentials to look orders up with") }
         var run = ShipmentRun(options: options, client: client, report: report, matcher: matcher)
         do {
-            try await run.perform(groups: groups, path: path, summary: &summary)
+            // The journal is named by the bytes this attempt read, not by the file as it may be now.
+            try await run.perform(groups: groups, path: path, contentHash: input.source.hash?.value, summary: &summary)
         } catch {
             report.discard()
             throw error
@@ -46,13 +50,22 @@ public struct ShipmentFeed: Sendable {
     }
 
     private func readGroups(_ reader: CSVReader, header: HeaderMap, matcher: OrderReferenceMatcher,
-                            report: ErrorReport, summary: inout FeedSummary) throws(FeedError) -> [(key: String, rows: [ShipmentRow])] {
+                            report: ErrorReport, attempt: FeedAttempt,
+                            summary: inout FeedSummary) throws(FeedError) -> [(key: String, rows: [ShipmentRow])] {
         let validator = ShipmentRowValidator(header: header)
         var groups: [(key: String, rows: [ShipmentRow])] = []
         var position: [String: Int] = [:]
         do {
             while let record = try reader.nextRecord() {
                 summary.rowsRead += 1
+                if attempt.alreadyApplied(line: record.line, end: reader.lastRecordEnd) {
+                    // Its order was finished by an earlier attempt and the row is unchanged: keep it out
+                    // of the grouping, so the order is neither sent again nor judged on this row.
+                    summary.applied += 1
+                    summary.alreadyApplied += 1
+                    summary.appliedLines.insert(record.line)
+                    continue
+                }
                 switch validator.validate(record) {
                 case .voided:
                     summary.skipped += 1

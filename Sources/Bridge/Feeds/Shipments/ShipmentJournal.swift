@@ -32,17 +32,22 @@ struct ShipmentJournal {
     let path: String
     private let file: JournalFile
 
-    init(stateDirectory: String, inputPath: String) throws(FeedError) {
+    /// `contentHash`: the hash of the input's bytes as the feed read them; nil: read the file to hash it.
+    init(stateDirectory: String, inputPath: String, contentHash: UInt64? = nil) throws(FeedError) {
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         } catch {
             throw .configuration("the state folder \(stateDirectory) cannot be created: \(error.localizedDescription)")
         }
         let hash: UInt64
-        do {
-            hash = try ContentHash.of(path: inputPath)
-        } catch {
-            throw .fileRejected(file: inputPath, reason: "cannot be read: \(error)")
+        if let contentHash {
+            hash = contentHash
+        } else {
+            do {
+                hash = try ContentHash.of(path: inputPath)
+            } catch {
+                throw .fileRejected(file: inputPath, reason: "cannot be read: \(error)")
+            }
         }
         path = stateDirectory + "/shipments-" + String(hash, radix: 16) + ".jsonl"
         do {
@@ -87,23 +92,5 @@ struct ShipmentJournal {
     /// The file is finished: nothing is left to resume.
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// A 64-bit FNV-1a hash of a file's bytes, read in chunks.
-enum ContentHash {
-    static func of(path: String) throws(SystemError) -> UInt64 {
-        let file = try ReadableFile(path: path)
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        while true {
-            var failure: SystemError?
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                do throws(SystemError) { return try file.read(into: raw) } catch { failure = error; return 0 }
-            }
-            if let failure { throw failure }
-            if count == 0 { return hash }
-            for byte in buffer[0..<count] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
     }
 }

@@ -15,7 +15,9 @@ struct ShipmentRun {
         self.matcher = matcher
     }
 
-    mutating func perform(groups: [(key: String, rows: [ShipmentRow])], path: String, summary: inout FeedSummary) async throws(FeedError) {
+    /// `contentHash`: the hash of the bytes the rows were read from, naming the journal; nil: hash the file.
+    mutating func perform(groups: [(key: String, rows: [ShipmentRow])], path: String, contentHash: UInt64?,
+                          summary: inout FeedSummary) async throws(FeedError) {
         let client = self.client
         let services = PostalServiceDirectory(try await linnworks { () async throws(LinnworksError) in try await client.getPostalServices() },
                                               aliases: options.postalServiceAliases)
@@ -26,7 +28,7 @@ struct ShipmentRun {
         for plan in plans {
             switch plan.decide(services: services) {
             case .done:
-                summary.applied += plan.rows.count
+                applied(plan, &summary)
             case let .reject(errors):
                 for (row, error) in zip(plan.rows, errors) { reject(row, error, &summary) }
             case let .send(update):
@@ -38,7 +40,7 @@ struct ShipmentRun {
             return
         }
 
-        let journal = try ShipmentJournal(stateDirectory: options.stateDirectory, inputPath: path)
+        let journal = try ShipmentJournal(stateDirectory: options.stateDirectory, inputPath: path, contentHash: contentHash)
         var recovered = try journal.recover()
         if !recovered.unknown.isEmpty {
             // A batch was sent and its outcome never written down: ask Linnworks before anything else.
@@ -57,7 +59,7 @@ struct ShipmentRun {
             var pending: [(plan: OrderPlan, update: ShippingInfoUpdate)] = []
             for item in chunk {
                 if recovered.processed.contains(item.plan.order.id) {
-                    summary.applied += item.plan.rows.count
+                    applied(item.plan, &summary)
                 } else if let reason = recovered.refused[item.plan.order.id] {
                     refuse(item.plan, reason, &summary)
                 } else {
@@ -66,7 +68,7 @@ struct ShipmentRun {
             }
             let shipped = try await setShippingInfo(pending, summary: &summary)
             guard options.processOrders else {
-                for plan in shipped { summary.applied += plan.rows.count }
+                for plan in shipped { applied(plan, &summary) }
                 continue
             }
             guard !shipped.isEmpty else { continue }
@@ -90,7 +92,7 @@ struct ShipmentRun {
             let done = Set(processed)
             for plan in shipped {
                 if done.contains(plan.order.id) {
-                    summary.applied += plan.rows.count
+                    applied(plan, &summary)
                 } else {
                     refuse(plan, refused[plan.order.id] ?? "no answer for this order", &summary)
                 }
@@ -193,6 +195,12 @@ struct ShipmentRun {
             }
         }
         return shipped
+    }
+
+    /// The order is finished in Linnworks (shipping info set and processed, or already so): its rows count as applied.
+    private func applied(_ plan: OrderPlan, _ summary: inout FeedSummary) {
+        summary.applied += plan.rows.count
+        for row in plan.rows { summary.appliedLines.insert(row.line) }
     }
 
     private func reject(_ row: ShipmentRow, _ error: RowError, _ summary: inout FeedSummary) {

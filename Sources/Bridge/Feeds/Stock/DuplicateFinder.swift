@@ -23,10 +23,12 @@ public struct DuplicateFinder: Sendable {
     }
 
     /// Reads `path` once with the feed's reader settings and collects the duplicate keys.
-    /// `keyOf` returns the row's key, or nil for rows that will be rejected anyway.
-    public static func scan(path: String, options: CSVReaderOptions, fileBytes: Int,
+    /// `keyOf` returns the row's key, or nil for rows that will be rejected anyway. `byteLimit`
+    /// stops the read where the pass that submits stops, so a row is only ever superseded by a
+    /// line that pass reads too.
+    public static func scan(path: String, options: CSVReaderOptions, fileBytes: Int, byteLimit: Int? = nil,
                             keyOf: (CSVRecord) -> UInt64?) throws(SystemError) -> DuplicateFinder {
-        let reader = try CSVReader(path: path, options: options)
+        let reader = try CSVReader(input: BoundedInput(try ReadableFile(path: path), limit: byteLimit), options: options)
         _ = try reader.nextRecord()
         // Rows of a real stock file are rarely under 32 bytes; guessing low only costs a few more exact keys.
         var filter = BloomFilter(expectedKeys: max(1024, fileBytes / 32))

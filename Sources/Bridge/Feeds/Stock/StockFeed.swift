@@ -24,11 +24,13 @@ public struct StockFeed: Sendable {
 
     /// Runs the feed on one file and writes `reportPath` if a row failed.
     /// Throws only when the file or the run fails as a whole.
-    public func run(path: String, reportPath: String) async throws(FeedError) -> FeedSummary {
+    /// `attempt` bounds every read of the file and names the rows an earlier attempt applied.
+    public func run(path: String, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(FeedError) -> FeedSummary {
         let started = ContinuousClock.now
         var summary = FeedSummary(file: path)
-        let (reader, headers, header) = try FeedInput.open(path, columns: StockColumns.all, aliases: options.columnAliases,
-                                                           options: options.reader)
+        let input = try FeedInput.open(path, columns: StockColumns.all, aliases: options.columnAliases, options: options.reader,
+                                       byteLimit: attempt.byteLimit, hashing: options.mode == .apply)
+        let (reader, headers, header) = (input.reader, input.headers, input.header)
         let hasLocationColumn = header.index(of: StockColumns.location) != nil
 
         var directory: LocationDirectory?
@@ -51,8 +53,10 @@ public struct StockFeed: Sendable {
         let duplicates: DuplicateFinder
         do {
             var firstPass = keys
-            let size = (try? ReadableFile(path: path).size()) ?? 0
-            duplicates = try DuplicateFinder.scan(path: path, options: options.reader, fileBytes: size) { record in
+            let size = FeedInput.plannedSize(path, byteLimit: attempt.byteLimit)
+            // Rows an earlier attempt applied still take part: a row they supersede must stay superseded.
+            duplicates = try DuplicateFinder.scan(path: path, options: options.reader, fileBytes: size,
+                                                  byteLimit: attempt.byteLimit) { record in
                 firstPass.key(for: record)
             }
         } catch {
@@ -61,8 +65,9 @@ public struct StockFeed: Sendable {
 
         let report = ErrorReport(destination: reportPath, inputHeader: headers)
         var pass = SecondPass(options: options, header: header, keys: keys, duplicates: duplicates,
-                              directory: directory, knownSKUs: knownSKUs, report: report)
+                              directory: directory, knownSKUs: knownSKUs, report: report, attempt: attempt)
         let failure = await pass.run(reader: reader, service: service, summary: &summary)
+        summary.readThrough = input.readThrough
         if let failure {
             report.discard()
             throw failure

@@ -27,12 +27,13 @@ struct SecondPass {
     let directory: LocationDirectory?
     let knownSKUs: Set<String>?
     let report: ErrorReport
+    let attempt: FeedAttempt
     private var batch: [PendingStockRow] = []
     /// First line of each batch still out, for the report's line order.
     private var inFlightFirstLines: [Int] = []
 
     init(options: StockFeedOptions, header: HeaderMap, keys: RowKeys, duplicates: DuplicateFinder,
-         directory: LocationDirectory?, knownSKUs: Set<String>?, report: ErrorReport) {
+         directory: LocationDirectory?, knownSKUs: Set<String>?, report: ErrorReport, attempt: FeedAttempt) {
         self.options = options
         self.header = header
         self.keys = keys
@@ -40,6 +41,7 @@ struct SecondPass {
         self.directory = directory
         self.knownSKUs = knownSKUs
         self.report = report
+        self.attempt = attempt
     }
 
     /// Returns the run-ending failure, if any; row failures go to the report.
@@ -49,7 +51,7 @@ struct SecondPass {
         let maxInFlight = max(1, options.maxInFlight)
         let started = ContinuousClock.now
         var lastProgress = started
-        let totalBytes = (try? ReadableFile(path: summary.file).size()) ?? 0
+        let totalBytes = FeedInput.plannedSize(summary.file, byteLimit: attempt.byteLimit)
         return await withTaskGroup(of: StockBatchResult.self) { group in
             var inFlight = 0
             do {
@@ -60,6 +62,14 @@ struct SecondPass {
                         let elapsed = lastProgress - started
                         progress(FeedProgress(file: summary.file, rows: summary.rowsRead, bytesRead: reader.bytesRead, totalBytes: totalBytes,
                                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                    }
+                    if attempt.alreadyApplied(line: record.line, end: reader.lastRecordEnd) {
+                        // Sent and confirmed by an earlier attempt, and its bytes are unchanged: once is enough.
+                        summary.applied += 1
+                        summary.alreadyApplied += 1
+                        summary.appliedLines.insert(record.line)
+                        try releaseReport(upTo: record.line + 1)
+                        continue
                     }
                     guard let row = accept(record, validator: &validator, summary: &summary) else {
                         try releaseReport(upTo: record.line + 1)
@@ -153,6 +163,7 @@ struct SecondPass {
             for row in result.rows {
                 if returned.contains(row.sku.lowercased()) {
                     summary.applied += 1
+                    summary.appliedLines.insert(row.line)
                 } else {
                     summary.rejected += 1
                     report.add(line: row.line, cells: row.cells,
