@@ -96,7 +96,11 @@ struct FileProcessor: Sendable {
                 }
             }
             calls += summary.apiCalls
-            let now = FileIdentity(path: claimed.path)
+            var now = FileIdentity(path: claimed.path)
+            if now == identity, isStillBeingWritten(claimed.path) {
+                // Renamed in (or taken after a stall) while its writer still goes on: wait for it.
+                now = await waitUntilSettled(claimed.path)
+            }
             if now == identity || attempts >= 20 {
                 var final = summary
                 final.file = name
@@ -141,7 +145,17 @@ struct FileProcessor: Sendable {
         return summary.rejected > 0 ? .rowsRejected : .applied
     }
 
-    /// Waits until the file's identity has held for the settle time; nil when shutdown came first.
+    /// Whether a writer may still be at work: it holds the file open for writing, or wrote it
+    /// less than the settle time ago.
+    private func isStillBeingWritten(_ path: String) -> Bool {
+        if isOpenForWriting(path) == true { return true }
+        guard let identity = FileIdentity(path: path) else { return false }
+        let age = Date().timeIntervalSince1970 - Double(identity.modified) / 1e9
+        return age < settleSeconds
+    }
+
+    /// Waits until the file's identity has held for the settle time and no local process holds
+    /// it open for writing; nil when shutdown came first.
     private func waitUntilSettled(_ path: String) async -> FileIdentity? {
         var last = FileIdentity(path: path)
         var since = ContinuousClock.now
@@ -151,7 +165,7 @@ struct FileProcessor: Sendable {
             if now != last {
                 last = now
                 since = .now
-            } else if ContinuousClock.now - since >= .milliseconds(Int(settleSeconds * 1000)), let now {
+            } else if ContinuousClock.now - since >= .milliseconds(Int(settleSeconds * 1000)), let now, isOpenForWriting(path) != true {
                 return now
             }
         }

@@ -91,6 +91,12 @@ struct InboxScanner {
         }
         for key in tracker.settled(at: t, stat: snapshot) {
             guard let entry = entries[key] else { continue }
+            if isHeldByWriter(entry.kind, entry.name) {
+                // Settled by size and time, but its writer still holds it open (a stalled upload): wait on.
+                tracker.forget(key)
+                tracker.observed(key, at: t, snapshot: snapshot(key), closed: true)
+                continue
+            }
             ready.append(Ready(kind: entry.kind, directory: folder.inbox(entry.kind), name: entry.name,
                                arrival: Date().timeIntervalSince1970, key: key))
         }
@@ -119,7 +125,7 @@ struct InboxScanner {
             for name in names.sorted() where takes(name, in: inbox) {
                 let key = remember(kind, inbox, name)
                 guard let snapshot = snapshot(key) else { continue }
-                if firstScan, nowDate - snapshot.modified >= options.settleSeconds {
+                if firstScan, nowDate - snapshot.modified >= options.settleSeconds, !isHeldByWriter(kind, name) {
                     found.append((snapshot.modified, key))
                 } else if firstScan || options.pollSeconds != nil || inotify == nil || !tracker.knows(key) {
                     tracker.observed(key, at: t, snapshot: snapshot, closed: true)
@@ -169,6 +175,13 @@ struct InboxScanner {
         let key = directory + "/" + name.displayName
         entries[key] = (kind, name)
         return key
+    }
+
+    /// Whether a local process still holds the entry open for writing (names that are not UTF-8
+    /// cannot be asked about, and count as not held).
+    private func isHeldByWriter(_ kind: FeedKind, _ name: RawFileName) -> Bool {
+        guard name.isUTF8 else { return false }
+        return isOpenForWriting(folder.inbox(kind) + "/" + String(decoding: name.bytes, as: UTF8.self)) == true
     }
 
     private func kind(ofInbox directory: String) -> FeedKind? {
