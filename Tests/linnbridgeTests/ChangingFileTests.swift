@@ -127,3 +127,52 @@ import Testing
         #expect(Self.archivedBytes(root) == total.utf8.count, "the archive holds the final file")
     }
 }
+
+/// A claimed stock file cut short while its rows are being sent (a 3PL's job that rewrites a file it
+/// had already uploaded, or a disk that filled on their side).
+@Suite(.serialized) struct TruncatedFileTests {
+    @Test func aFileCutShortWhileReadIsAppliedAsItEnds() async throws {
+        let server = try WatchCommandTests.sandbox {
+            $0.seed = "synthetic:skus=20000,orders=0"
+            $0.faults = try! FaultPlan.parse("latency=1:150ms")
+        }
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        try #"{"watch": {"settleSeconds": 0.5}, "stock": {"batchSize": 100, "maxInFlight": 1}}"#
+            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let daemon = try WatchCommandTests.Daemon(root: root, environment: WatchCommandTests.environment(server))
+        defer { daemon.stop() }
+        #expect(await WatchCommandTests.waitFor { daemon.text.contains("watch.started") })
+        // SKUs 1–4000 at level 1, then all of them again at level 2: the first half is superseded.
+        let first = (1...4000).map { String(format: "SYN-%06d,1\n", $0) }.joined()
+        let second = (1...4000).map { String(format: "SYN-%06d,2\n", $0) }.joined()
+        let kept = (1...2000).map { String(format: "SYN-%06d,2\n", $0) }.joined()
+        let header = "SKU,Level\n"
+        try WatchCommandTests.drop(header + first + second, as: "stock.csv", into: root + "/inbox/stock")
+        #expect(await WatchCommandTests.waitFor(30) { server.stockWrites().count >= 500 })
+        let claimedDirectory = root + "/.state/claimed/stock"
+        let claimedName = try #require(try FileManager.default.contentsOfDirectory(atPath: claimedDirectory).first { $0.hasSuffix(".csv") && !$0.contains("errors") })
+        // Cut after the first 2000 rows of the second half: the final file ends at line 6001.
+        #expect(truncate(claimedDirectory + "/" + claimedName, off_t((header + first + kept).utf8.count)) == 0)
+        #expect(await WatchCommandTests.waitFor(120) { !WatchCommandTests.archived(root).isEmpty }, "\(daemon.text)")
+        #expect(daemon.text.contains("file.changed"))
+
+        let snapshot = server.snapshot()
+        let wrong = (1...4000).filter { number in
+            snapshot.level(sku: String(format: "SYN-%06d", number), location: "Default") != (number <= 2000 ? 2 : 1)
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) SKUs do not hold the final file's level")
+        let report = try String(contentsOfFile: root + "/errors/stock.csv.errors.csv", encoding: .utf8)
+        let laterLines = report.components(separatedBy: .newlines).compactMap { line -> Int? in
+            guard let range = line.range(of: #"appears again on line [0-9]+"#, options: .regularExpression) else { return nil }
+            return Int(line[range].split(separator: " ").last!)
+        }
+        #expect(laterLines.count == 2000, "rows 1–2000 are superseded by rows that exist")
+        #expect(laterLines.allSatisfy { $0 <= 6001 }, "no row is superseded by a line that is gone")
+        // Rows of the final file sent by both attempts: only those past the last verified checkpoint
+        // (at most 4 KiB from the new end, about 340 rows of this width).
+        let levelTwoWrites = server.stockWrites().filter { $0.level == 2 && Int($0.sku.dropFirst(4))! <= 2000 }.count
+        #expect(levelTwoWrites >= 2000 && levelTwoWrites <= 2000 + 350, "\(levelTwoWrites - 2000) rows of the final file sent twice")
+        print("truncated file: \(levelTwoWrites - 2000) rows of the final file sent by both attempts")
+    }
+}

@@ -5,7 +5,7 @@ import Support
 ///
 /// Exists because an upload that paused longer than the settle time goes on after the claim: rows
 /// appended after an attempt must be applied, and rows the attempt already applied must not be
-/// applied again. A checkpoint every MiB, at the attempt's byte limit and at the end of what the
+/// applied again. A checkpoint every `spacing` bytes, at the attempt's byte limit and at the end of what the
 /// sending pass read covers the cases met: an append (the limit still matches), a truncation while
 /// reading (what the sending pass read is the whole new file), a rewrite (only a leading part, if any).
 struct PrefixCheckpoints: Sendable {
@@ -20,10 +20,15 @@ struct PrefixCheckpoints: Sendable {
     /// How many bytes were hashed (the limit, or less if the file was shorter).
     private(set) var bytes = 0
 
-    static let spacing = 1 << 20
+    /// Checkpoints are this far apart: a 4,096th of the file, at least 4 KiB and at most 1 MiB, so a
+    /// file cut short is re-verified to within that many bytes of its new end, in at most ~64 KiB of memory.
+    let spacing: Int
 
     /// Reads the file once, up to `limit` bytes, keeping a checkpoint every `spacing` bytes and at the end.
     init(path: String, limit: Int) throws(SystemError) {
+        let size = (try? ReadableFile(path: path).size()) ?? limit
+        let spacing = min(1 << 20, max(4096, min(size, limit) / 4096))
+        self.spacing = spacing
         var points: [Point] = []
         var hash = ContentHash()
         var read = 0
@@ -31,11 +36,11 @@ struct PrefixCheckpoints: Sendable {
             read = offset + chunk.count
             var start = 0
             while start < chunk.count {
-                let untilMark = Self.spacing - (offset + start) % Self.spacing
+                let untilMark = spacing - (offset + start) % spacing
                 let end = min(chunk.count, start + untilMark)
                 hash.update(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
                 start = end
-                if (offset + start) % Self.spacing == 0 { points.append(Point(offset: offset + start, hash: hash.value)) }
+                if (offset + start) % spacing == 0 { points.append(Point(offset: offset + start, hash: hash.value)) }
             }
             return true
         }
