@@ -18,8 +18,8 @@ import Testing
         (#"{"shipments": {"columns": {"sku": []}}}"#, "shipments.columns.sku", "unknown column; expected one of order, tracking, service, weight, cost, voided"),
         (#"{"shipments": {"lcoations": []}}"#, "shipments.lcoations", #"unknown key (did you mean "locations"?)"#),
         (#"{"exports": {"fulfillmentLocation": "X"}}"#, "exports.fulfillmentLocation", #"unknown key (did you mean "fulfilmentLocation"?)"#),
-        (#"{"watch": {"settle": 3}}"#, "watch.settle", "unknown key; expected one of settleSeconds, pollSeconds, skipDuplicateFiles"),
-        (#"{"watch": {"settleSeconds": 1, "log format": 2}}"#, #"watch["log format"]"#, "unknown key; expected one of settleSeconds, pollSeconds, skipDuplicateFiles"),
+        (#"{"watch": {"settle": 3}}"#, "watch.settle", "unknown key; expected one of settleSeconds, pollSeconds, rescanSeconds, skipDuplicateFiles"),
+        (#"{"watch": {"settleSeconds": 1, "log format": 2}}"#, #"watch["log format"]"#, "unknown key; expected one of settleSeconds, pollSeconds, rescanSeconds, skipDuplicateFiles"),
     ])
     func unknownKeysAreNamedWithHints(json: String, keyPath: String, message: String) throws {
         let error = try #require(configError(json))

@@ -92,9 +92,14 @@ struct InboxScanner {
         for key in tracker.settled(at: t, stat: snapshot) {
             guard let entry = entries[key] else { continue }
             if isHeldByWriter(entry.kind, entry.name) {
-                // Settled by size and time, but its writer still holds it open (a stalled upload): wait on.
+                // Settled by size and time, but its writer still holds it open (a stalled upload): wait
+                // on, or for `--once` leave it to the next run.
                 tracker.forget(key)
-                tracker.observed(key, at: t, snapshot: snapshot(key), closed: true)
+                if options.once {
+                    logOnce(key, "it is still open for writing (an upload in progress); the next run takes it")
+                } else {
+                    tracker.observed(key, at: t, snapshot: snapshot(key), closed: true)
+                }
                 continue
             }
             ready.append(Ready(kind: entry.kind, directory: folder.inbox(entry.kind), name: entry.name,
