@@ -32,6 +32,12 @@ public final class FileLock: Sendable {
         self.fd = fd
     }
 
+    /// Replaces what the lock file holds (a pid, for the message of whoever is turned away).
+    public func replaceContents(_ bytes: [UInt8]) {
+        _ = ftruncate(fd, 0)
+        _ = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+    }
+
     /// Closing the descriptor releases the lock.
     deinit { close(fd) }
 }

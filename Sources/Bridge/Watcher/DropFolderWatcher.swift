@@ -133,7 +133,12 @@ public final class DropFolderWatcher: Sendable {
                 try? await Task.sleep(for: .milliseconds(20))
                 continue
             }
+            let shutdown = self.shutdown
+            let lane = await LaneLock.acquire(stateDirectory: folder.state, kind: kind, logger: logger,
+                                              shouldStop: { shutdown.isRequested })
+            if shutdown.isRequested { return }  // still claimed: resumed on the next start
             let outcome = await processor.process(claimed, kind: kind)
+            withExtendedLifetime(lane) {}
             note(outcome)
             switch outcome {
             case .unavailable:

@@ -29,25 +29,26 @@ enum CommandTree {
         name: "import", abstract: "Apply stock or shipment files once.",
         subcommands: [
             Command(name: "stock", abstract: "Set stock levels from stock snapshot files.",
-                    usage: "[--errors <dir>] <file> ...",
-                    options: [FeedCommand.errorsOption],
+                    usage: "[--root <dir>] [--errors <dir>] <file> ...",
+                    discussion: "Waits while the watcher of the drop root (--root, default ./watch) applies a stock file.",
+                    options: [FeedCommand.rootOption, FeedCommand.errorsOption],
                     validate: FeedCommand.requireFiles,
                     run: { parsed, context in await FeedCommand.run(.stock, mode: .apply, parsed, context) }),
             Command(name: "shipments", abstract: "Set tracking numbers and process the orders of shipment files.",
-                    usage: "[--errors <dir>] <file> ...",
-                    discussion: "Each order is processed at most once; the journal for that is kept in ./watch/.state.",
-                    options: [FeedCommand.errorsOption],
+                    usage: "[--root <dir>] [--errors <dir>] <file> ...",
+                    discussion: "Each order is processed at most once; the journal for that is kept in the drop root's .state/ (--root, default ./watch), whatever the current folder.",
+                    options: [FeedCommand.rootOption, FeedCommand.errorsOption],
                     validate: FeedCommand.requireFiles,
                     run: { parsed, context in await FeedCommand.run(.shipments, mode: .apply, parsed, context) }),
         ])
 
     static let check = Command(
         name: "check", abstract: "Parse and validate files and write their error reports; changes nothing in Linnworks.",
-        usage: "[--kind stock|shipments] [--online] [--errors <dir>] <file> ...",
+        usage: "[--kind stock|shipments] [--online] [--root <dir>] [--errors <dir>] <file> ...",
         discussion: "With --online, also looks up locations and SKUs, or orders and postal services, in Linnworks (read-only).",
         options: [.option("kind", "<kind>", "stock (default) or shipments.", allowed: ["stock", "shipments"]),
                   .flag("online", "Also look up locations and SKUs in Linnworks, read-only."),
-                  FeedCommand.errorsOption],
+                  FeedCommand.rootOption, FeedCommand.errorsOption],
         validate: FeedCommand.requireFiles,
         run: { parsed, context in
             let kind: FeedCommand.Kind = parsed.value("kind") == "shipments" ? .shipments : .stock
@@ -58,15 +59,18 @@ enum CommandTree {
         name: "export", abstract: "Write open-order or stock-level exports for the 3PL.",
         subcommands: [
             Command(name: "open-orders", abstract: "Export open orders not yet exported.",
-                    usage: "[--location <name>] [--out <dir>] [--all]",
-                    options: [.option("location", "<name>", "The fulfilment location."),
-                              .option("out", "<dir>", "Where to write (default ./watch/outbox)."),
+                    usage: "[--root <dir>] [--location <name>] [--out <dir>] [--all]",
+                    discussion: "Its lock and journal live in the drop root's .state/ (--root, default ./watch), shared with the watcher's scheduled exports, whatever the current folder.",
+                    options: [FeedCommand.rootOption,
+                              .option("location", "<name>", "The fulfilment location."),
+                              .option("out", "<dir>", "Where to write (default <root>/outbox)."),
                               .flag("all", "Every open order, exported before or not.")],
                     run: { parsed, context in await ExportCommand.run(.openOrders, parsed, context) }),
             Command(name: "stock-levels", abstract: "Export stock levels.",
-                    usage: "[--location <name>] [--out <dir>]",
-                    options: [.option("location", "<name>", "Only this location."),
-                              .option("out", "<dir>", "Where to write (default ./watch/outbox).")],
+                    usage: "[--root <dir>] [--location <name>] [--out <dir>]",
+                    options: [FeedCommand.rootOption,
+                              .option("location", "<name>", "Only this location."),
+                              .option("out", "<dir>", "Where to write (default <root>/outbox).")],
                     run: { parsed, context in await ExportCommand.run(.stockLevels, parsed, context) }),
         ])
 

@@ -9,6 +9,8 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     case fileRejected = 65
     /// Linnworks unreachable after retries; inputs left in place for the next run.
     case unavailable = 69
+    /// Another linnbridge is working in this drop folder (its pid is named; nothing was done).
+    case busy = 75
     /// Linnworks refused the credentials.
     case authRefused = 77
     /// Configuration error.

@@ -14,10 +14,14 @@ struct RunSetup {
     var credentials: Credentials?
 
     /// Loads `--config FILE`, or `linnbridge.json` in `defaultDirectory` if it is there.
-    static func make(_ parsed: ParsedArguments, _ context: Context, defaultDirectory: String = ".") throws(ConfigError) -> RunSetup {
+    /// With `fallbackDirectory`, its `linnbridge.json` is read when `defaultDirectory` has none.
+    static func make(_ parsed: ParsedArguments, _ context: Context, defaultDirectory: String = ".",
+                     fallbackDirectory: String? = nil) throws(ConfigError) -> RunSetup {
         let config: BridgeConfig
         if let path = parsed.value("config") {
             config = try BridgeConfig.load(path: path)
+        } else if let fallbackDirectory, !FileManager.default.fileExists(atPath: defaultDirectory + "/linnbridge.json") {
+            config = try BridgeConfig.loadIfPresent(path: fallbackDirectory + "/linnbridge.json")
         } else {
             config = try BridgeConfig.loadIfPresent(path: defaultDirectory + "/linnbridge.json")
         }

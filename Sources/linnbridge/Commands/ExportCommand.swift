@@ -7,24 +7,24 @@ import Support
 ///
 /// Exists to turn the command line and the `exports` config section into the Bridge exports'
 /// options, and their typed errors into product.md's exit codes (69 unreachable, 77 refused,
-/// 78 configuration). Files go to `--out` (default `./watch/outbox`), the journal to `./watch/.state`.
+/// 78 configuration). Files go to `--out` (default `<root>/outbox`), the lock and journal to the drop
+/// root's `.state/` (`--root`, default `./watch`), so an export run from any folder shares them with the watcher.
 enum ExportCommand {
     enum Kind { case openOrders, stockLevels }
 
-    static let defaultOutbox = "./watch/outbox"
-    static let defaultStateDirectory = "./watch/.state"
-
     static func run(_ kind: Kind, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let folder = DropFolder(root: parsed.value("root") ?? "watch")
+        let stateDirectory = folder.state
         let setup: RunSetup
         do {
-            setup = try RunSetup.make(parsed, context)
+            setup = try RunSetup.make(parsed, context, defaultDirectory: folder.root, fallbackDirectory: ".")
         } catch {
             context.standardError("error: \(error)\n")
             return .config
         }
         let logger = setup.logger
         guard let client = setup.makeClient() else { return .config }
-        let outbox = parsed.value("out") ?? defaultOutbox
+        let outbox = parsed.value("out") ?? folder.outbox
         let settings = setup.config.exports
         let event = kind == .openOrders ? "export.open_orders" : "export.stock_levels"
         do {
@@ -32,7 +32,7 @@ enum ExportCommand {
             switch kind {
             case .openOrders:
                 var options = OpenOrderExportOptions(settings: settings, location: parsed.value("location"),
-                                                     outbox: outbox, stateDirectory: defaultStateDirectory)
+                                                     outbox: outbox, stateDirectory: stateDirectory)
                 options.exportsAll = parsed.has("all")
                 options.logger = logger
                 summary = try await OpenOrderExport(options: options, client: client).run()
@@ -40,7 +40,7 @@ enum ExportCommand {
                 let options = StockLevelExport.Options(settings: settings, location: parsed.value("location"), outbox: outbox)
                 summary = try await StockLevelExport(options: options, client: client).run()
             }
-            try? ExportRunTimes(stateDirectory: defaultStateDirectory)
+            try? ExportRunTimes(stateDirectory: stateDirectory)
                 .record(kind == .openOrders ? .openOrders : .stockLevels, at: Date())
             let export: ExportSchedule.Export = kind == .openOrders ? .openOrders : .stockLevels
             logger.info(summary.logMessage(export), summary.logMetadata(export))

@@ -8,6 +8,8 @@ import Support
 enum FeedCommand {
     typealias Kind = FeedKind
 
+    static let rootOption = OptionSpec.option("root", "<dir>", "The drop root whose .state/ holds journals and locks (default ./watch).")
+
     static let errorsOption = OptionSpec.option("errors", "<dir>", "Write error reports here instead of beside each file.")
 
     static let requireFiles: @Sendable (ParsedArguments) throws(UsageError) -> Void = { parsed throws(UsageError) in
@@ -15,12 +17,14 @@ enum FeedCommand {
     }
 
     static func run(_ kind: Kind, mode: FeedMode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
+        let root = parsed.value("root") ?? "watch"
+        let stateDirectory = DropFolder(root: root).state
         let progress = TerminalProgress.make()
         var context = context
         if let progress { context.standardError = progress.clearingLine(context.standardError) }
         let setup: RunSetup
         do {
-            setup = try RunSetup.make(parsed, context)
+            setup = try RunSetup.make(parsed, context, defaultDirectory: root, fallbackDirectory: ".")
         } catch {
             context.standardError("error: \(error)\n")
             return .config
@@ -31,11 +35,14 @@ enum FeedCommand {
             guard let made = setup.makeClient() else { return .config }
             client = made
         }
-        let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: "watch/.state",
+        let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: stateDirectory,
                              progress: TerminalProgress.reporter(progress))
         var worst = ExitStatus.ok
         for path in parsed.arguments {
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
+            // Joins the kind's lane: waits while the watcher (or another import) applies a file of this kind.
+            let lane = mode == .apply ? await LaneLock.acquire(stateDirectory: stateDirectory, kind: kind, logger: logger) : nil
+            defer { withExtendedLifetime(lane) {} }
             do {
                 let summary = try await run(path, reportPath: report)
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))

@@ -33,6 +33,18 @@ enum WatchCommand {
             context.standardError("error: \(error)\n")
             return .config
         }
+        // Before anything else is touched: a second watcher of this folder goes away at once.
+        let folderLock: DropFolderLock
+        do {
+            folderLock = try DropFolderLock.acquire(root: root)
+        } catch let held as DropFolderLock.Held {
+            setup.logger.error("watch.busy", ["root": root, "pid": held.pid.map(String.init) ?? "unknown", "reason": held.description])
+            return .busy
+        } catch {
+            setup.logger.error("watch.failed", ["root": root, "reason": "the drop folder's lock cannot be taken: \(error)"])
+            return .config
+        }
+        defer { withExtendedLifetime(folderLock) {} }
         var sandbox: SandboxServer?
         var credentials = setup.credentials
         if parsed.has("sandbox") {
