@@ -22,7 +22,9 @@ public final class AtomicFile {
         let (directory, name) = splitPath(destination)
         var attempt = 0
         while true {
-            let candidate = "\(directory)/.\(name).\(getpid()).\(attempt).tmp"
+            // Cut long names so the temporary one still fits NAME_MAX.
+            let short = name.utf8.count > 200 ? String(decoding: name.utf8.prefix(120), as: UTF8.self) + "~" : name
+            let candidate = "\(directory)/.\(short).\(getpid()).\(attempt).tmp"
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 {
                 self.fd = fd
@@ -83,6 +85,30 @@ public final class AtomicFile {
             fsync(dirFD)
             close(dirFD)
         }
+    }
+
+    /// Like `commit()`, but published as `folder/name` or the first free `-2`, `-3`… (then `suffix`),
+    /// chosen atomically; returns the path used.
+    public func commit(into folder: String, name: String, suffix: String) throws(SystemError) -> String {
+        try flush()
+        let fd = self.fd
+        let path = temporaryPath
+        _ = try sys("fsync", path) { fsync(fd) }
+        close(fd)
+        self.fd = -1
+        let published: String
+        do {
+            published = try NoReplace.move(path, toDirectory: folder, name: name, suffix: suffix)
+        } catch {
+            unlink(path)
+            throw error
+        }
+        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 {
+            fsync(dirFD)
+            close(dirFD)
+        }
+        return published
     }
 
     /// Abandons the file: the temporary is removed, the destination untouched.

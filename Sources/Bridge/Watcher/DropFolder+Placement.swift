@@ -1,19 +1,17 @@
 import Foundation
 import Support
 
-// Interim: replaced by the no-replace publication when it lands.
 extension DropFolder {
+    /// Moves `source` into `folder` as `name` (or `-2`, `-3`… before its extension), then `suffix`;
+    /// never replaces a file, never longer than NAME_MAX. Returns the path used.
     static func move(_ source: String, into folder: String, name: String, suffix: String = "") throws(SystemError) -> String {
-        let destination = freePath(in: folder, for: name, suffix: suffix)
-        guard rename(source, destination) == 0 else { throw SystemError(call: "rename", errno: errno, path: destination) }
-        return destination
+        try NoReplace.move(source, toDirectory: folder, name: name, suffix: suffix)
     }
 
+    /// Writes a small new file (a `.reason.txt`) into `folder` the same way: atomically, never replacing.
     static func publish(_ text: String, into folder: String, name: String, suffix: String) throws(SystemError) -> String {
-        let destination = freePath(in: folder, for: name, suffix: suffix)
-        let file = try AtomicFile(destination: destination)
+        let file = try AtomicFile(destination: folder + "/.publish-" + String(getpid()) + ".tmp")
         try file.write(text)
-        try file.commit()
-        return destination
+        return try file.commit(into: folder, name: name, suffix: suffix)
     }
 }
