@@ -110,6 +110,12 @@ public final class CSVReader {
         rawOffsetBase.map { $0 + bytesRead - (end - start) }
     }
 
+    /// Whether the last record returned ended with a line terminator (false for a last line cut
+    /// short at the end of the input): a record without one may still grow.
+    public var lastRecordEndedWithTerminator: Bool {
+        start > 0 && (buffer[start - 1] == 0x0A || buffer[start - 1] == 0x0D)
+    }
+
     /// The next record, or nil at the end of the input. Blank lines and rows of only empty,
     /// unquoted fields are skipped. The record is a view: valid until the next call.
     public func nextRecord() throws(SystemError) -> CSVRecord? {

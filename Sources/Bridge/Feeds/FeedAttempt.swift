@@ -19,9 +19,10 @@ public struct FeedAttempt: Sendable {
     }
 
     /// Whether the record starting on `line` and ending at raw offset `end` was applied by an
-    /// earlier attempt and is unchanged since; nil `end` (offsets not known) is never skipped.
-    func alreadyApplied(line: Int, end: @autoclosure () -> Int?) -> Bool {
-        guard let earlier, earlier.lines.contains(line), let end = end() else { return false }
+    /// earlier attempt and is unchanged since; nil `end` (offsets not known) is never skipped, nor
+    /// is a record without its line terminator (a last line cut short may have been longer when applied).
+    func alreadyApplied(line: Int, end: @autoclosure () -> Int?, terminated: @autoclosure () -> Bool) -> Bool {
+        guard let earlier, earlier.lines.contains(line), let end = end(), terminated() else { return false }
         return end <= earlier.verifiedThrough
     }
 }

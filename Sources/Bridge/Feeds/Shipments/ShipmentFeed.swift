@@ -58,7 +58,7 @@ public struct ShipmentFeed: Sendable {
         do {
             while let record = try reader.nextRecord() {
                 summary.rowsRead += 1
-                if attempt.alreadyApplied(line: record.line, end: reader.lastRecordEnd) {
+                if attempt.alreadyApplied(line: record.line, end: reader.lastRecordEnd, terminated: reader.lastRecordEndedWithTerminator) {
                     // Its order was finished by an earlier attempt and the row is unchanged: keep it out
                     // of the grouping, so the order is neither sent again nor judged on this row.
                     summary.applied += 1
