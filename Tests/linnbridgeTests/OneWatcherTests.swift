@@ -1,0 +1,111 @@
+import CSV
+import Foundation
+import Sandbox
+import Testing
+
+/// One watcher per drop folder, and `import`/`export` sharing its `.state/` from any folder: an
+/// overlapping cron run, a daemon started twice, a clerk's export run elsewhere.
+@Suite(.serialized) struct OneWatcherTests {
+    static func start(_ arguments: [String], environment: [String: String], log: String, directory: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment
+        for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
+        env.merge(environment) { $1 }
+        process.environment = env
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// Two overlapping `watch --once` runs over a 20,000-row stock file: the second exits 75 naming
+    /// the first's pid and touches nothing; every row reaches the sandbox exactly once.
+    @Test func overlappingOnceRunsApplyEachRowOnce() async throws {
+        let server = try WatchCommandTests.sandbox {
+            $0.seed = "synthetic:skus=20000,orders=0"
+            $0.faults = try! FaultPlan.parse("latency=1:100ms")
+        }
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        try #"{"watch": {"settleSeconds": 0.5}, "stock": {"maxInFlight": 1}}"#
+            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let rows = (1...20_000).map { String(format: "SYN-%06d,%d\n", $0, $0 % 97) }.joined()
+        try ("SKU,Level\n" + rows).write(toFile: root + "/inbox/stock/stock.csv", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: root + "/inbox/stock/stock.csv")
+        let env = WatchCommandTests.environment(server)
+        let first = try Self.start(["watch", "--root", root, "--once"], environment: env, log: root + ".first.log")
+        #expect(await WatchCommandTests.waitFor(60) { !server.stockWrites().isEmpty }, "the first run is sending")
+        let second = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(second.stderr.contains("pid \(first.processIdentifier)") || second.stderr.contains("pid=\(first.processIdentifier)"), "\(second.stderr)")
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        var counts: [String: Int] = [:]
+        for write in server.stockWrites() { counts[write.sku, default: 0] += 1 }
+        #expect(counts.count == 20_000)
+        #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts.values.filter { $0 > 1 }.count) SKUs sent twice")
+        #expect(server.counters().calls(.setStockLevel) == 100, "200 rows a call")
+    }
+
+    /// A second daemon started while the first paces a 400-order shipment file exits 75 at once;
+    /// no order reaches processing twice.
+    @Test func aSecondDaemonExits75AndNoOrderIsProcessedTwice() async throws {
+        let server = try WatchCommandTests.sandbox {
+            $0.seed = "synthetic:skus=500,orders=400"
+            $0.faults = try! FaultPlan.parse("latency=1:100ms")
+        }
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        try #"{"watch": {"settleSeconds": 0.5}, "shipments": {"batchSize": 50}}"#
+            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let env = WatchCommandTests.environment(server)
+        let first = try WatchCommandTests.Daemon(root: root, environment: env)
+        defer { first.stop() }
+        #expect(await WatchCommandTests.waitFor { first.text.contains("watch.started") })
+        let rows = (0..<400).map { "\(100_001 + $0),TRK\(900_000 + $0),Tracked 24\n" }.joined()
+        try WatchCommandTests.drop("Order Number,Tracking Number,Carrier\n" + rows, as: "shipments.csv", into: root + "/inbox/shipments")
+        #expect(await WatchCommandTests.waitFor(60) { server.counters().calls(.setOrderShippingInfo) > 0 }, "\(first.text)")
+        let second = try linnbridge(["watch", "--root", root], environment: env)
+        #expect(second.status == 75, "\(second.stderr)")
+        #expect(second.stderr.contains("\(first.process.processIdentifier)"), "\(second.stderr)")
+        #expect(await WatchCommandTests.waitFor(180) { !WatchCommandTests.archived(root).isEmpty }, "\(first.text)")
+        let processing = MixedRun.appliedCalls(server).processing
+        #expect(!processing.isEmpty)
+        #expect(processing.values.allSatisfy { $0 == 1 }, "\(processing.values.filter { $0 > 1 }.count) orders processed twice")
+        #expect(!first.text.contains("linnworks_rejected"), "no false rejections")
+    }
+
+    /// A clerk's `export open-orders --root` from another folder while another export of the same drop
+    /// folder runs: the two share the lock and journal, so each order is in exactly one file.
+    @Test func exportsFromTwoFoldersShareTheDropRoot() async throws {
+        let server = try WatchCommandTests.sandbox {
+            $0.seed = "synthetic:skus=200,orders=230"
+            $0.faults = try! FaultPlan.parse("latency=1:50ms")
+        }
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        let env = WatchCommandTests.environment(server)
+        let elsewhere = scratchDirectory()
+        let first = try Self.start(["export", "open-orders", "--root", root], environment: env, log: root + ".export1.log")
+        let second = try Self.start(["export", "open-orders", "--root", root], environment: env, log: root + ".export2.log", directory: elsewhere)
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
+        #expect(!FileManager.default.fileExists(atPath: elsewhere + "/watch"), "nothing kept in the clerk's folder")
+        var seen: [String: Int] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: root + "/outbox") where name.hasSuffix(".csv") {
+            let reader = try CSVReader(path: root + "/outbox/" + name)
+            let header = try #require(try reader.nextRecord()).strings()
+            let column = try #require(header.firstIndex(of: "Order Id"), "\(header)")
+            var orders: Set<String> = []
+            while let record = try reader.nextRecord() { orders.insert(record[column].string) }
+            for order in orders { seen[order, default: 0] += 1 }
+        }
+        #expect(seen.count >= 100, "the open orders were exported: \(seen.count)")
+        #expect(seen.values.allSatisfy { $0 == 1 }, "\(seen.values.filter { $0 > 1 }.count) orders in two files")
+    }
+}
