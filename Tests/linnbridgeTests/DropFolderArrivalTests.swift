@@ -157,4 +157,26 @@ import Testing
         #expect(daemon.text.components(separatedBy: "notes.docx").count - 1 == 1, "logged once")
         #expect(daemon.text.contains("watch.rearmed"))
     }
+
+    /// A stock file and a shipment file both called `stock.csv`, each with a bad row, processed side by
+    /// side: two reports under two names, neither replacing the other.
+    @Test func theSameNameInBothInboxesGetsTwoReports() async throws {
+        let server = try WatchCommandTests.sandbox()
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        try "SKU,Level\nMUG-BLU-01,61\nNO-SUCH-SKU,1\n".write(toFile: root + "/inbox/stock/stock.csv", atomically: true, encoding: .utf8)
+        try "Order Number,Tracking Number,Carrier\n99999999,RM1GB,Royal Mail Tracked 48\n"
+            .write(toFile: root + "/inbox/shipments/stock.csv", atomically: true, encoding: .utf8)
+        for kind in ["stock", "shipments"] {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: root + "/inbox/\(kind)/stock.csv")
+        }
+        let run = try linnbridge(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        #expect(run.status == 1, "\(run.stderr)")
+        let reports = try FileManager.default.contentsOfDirectory(atPath: root + "/errors").filter { $0.hasSuffix(".errors.csv") }.sorted()
+        #expect(reports == ["stock-2.csv.errors.csv", "stock.csv.errors.csv"], "\(reports)")
+        let texts = try reports.map { try String(contentsOfFile: root + "/errors/" + $0, encoding: .utf8) }
+        #expect(texts.contains { $0.contains("NO-SUCH-SKU") }, "the stock report survives")
+        #expect(texts.contains { $0.contains("99999999") }, "the shipment report survives")
+        #expect(WatchCommandTests.archived(root).count == 2)
+    }
 }
