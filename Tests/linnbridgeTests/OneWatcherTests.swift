@@ -49,6 +49,7 @@ import Testing
         #expect(counts.count == 20_000)
         #expect(counts.values.allSatisfy { $0 == 1 }, "\(counts.values.filter { $0 > 1 }.count) SKUs sent twice")
         #expect(server.counters().calls(.setStockLevel) == 100, "200 rows a call")
+        print("overlapping --once: second exit \(second.status), first exit \(first.terminationStatus); \(counts.count) SKUs written, \(counts.values.filter { $0 > 1 }.count) twice, \(server.counters().calls(.setStockLevel)) SetStockLevel calls")
     }
 
     /// A second daemon started while the first paces a 400-order shipment file exits 75 at once;
@@ -75,6 +76,7 @@ import Testing
         #expect(await WatchCommandTests.waitFor(180) { !WatchCommandTests.archived(root).isEmpty }, "\(first.text)")
         let processing = MixedRun.appliedCalls(server).processing
         #expect(!processing.isEmpty)
+        print("second daemon: exit \(second.status); \(processing.count) orders reached processing, \(processing.values.filter { $0 > 1 }.count) twice")
         #expect(processing.values.allSatisfy { $0 == 1 }, "\(processing.values.filter { $0 > 1 }.count) orders processed twice")
         #expect(!first.text.contains("linnworks_rejected"), "no false rejections")
     }
@@ -105,6 +107,7 @@ import Testing
             while let record = try reader.nextRecord() { orders.insert(record[column].string) }
             for order in orders { seen[order, default: 0] += 1 }
         }
+        print("two exports: \(seen.count) orders in the outbox, \(seen.values.filter { $0 > 1 }.count) in two files")
         #expect(seen.count >= 100, "the open orders were exported: \(seen.count)")
         #expect(seen.values.allSatisfy { $0 == 1 }, "\(seen.values.filter { $0 > 1 }.count) orders in two files")
     }

@@ -59,17 +59,4 @@ public struct DropFolder: Sendable {
         return .ignored(ext.isEmpty ? "it has no extension; only .csv, .tsv and .txt files are read"
                                     : "only .csv, .tsv and .txt files are read, not .\(ext)")
     }
-
-    /// `folder/name`, or `folder/stem-2.ext`, `-3`… if that is taken: nothing is ever overwritten.
-    public static func freePath(in folder: String, for name: String, suffix: String = "") -> String {
-        let url = URL(fileURLWithPath: name)
-        let ext = url.pathExtension, stem = url.deletingPathExtension().lastPathComponent
-        var candidate = folder + "/" + name + suffix
-        var n = 2
-        while FileManager.default.fileExists(atPath: candidate) {
-            candidate = folder + "/" + stem + "-\(n)" + (ext.isEmpty ? "" : "." + ext) + suffix
-            n += 1
-        }
-        return candidate
-    }
 }
