@@ -65,11 +65,14 @@ func scratchDirectory() -> String {
         #expect(run.stdout == """
         OVERVIEW: Set stock levels from stock snapshot files.
 
-        USAGE: linnbridge import stock [--errors <dir>] <file> ...
+        Waits while the watcher of the drop root (--root, default ./watch) applies a stock file.
+
+        USAGE: linnbridge import stock [--root <dir>] [--errors <dir>] <file> ...
 
         OPTIONS:
+          --root <dir>              The drop root whose .state/ holds journals and locks (default ./watch).
           --errors <dir>            Write error reports here instead of beside each file.
-          --config <file>           The config file (default: linnbridge.json in the drop root for watch, else here).
+          --config <file>           The config file (default: linnbridge.json in the drop root, else here).
           --log-format <format>     Log lines as text or json.
           --quiet                   Only warnings and errors.
           --verbose                 Debug detail too.

@@ -27,7 +27,8 @@ import Testing
     @Test func overlappingOnceRunsApplyEachRowOnce() async throws {
         let server = try WatchCommandTests.sandbox {
             $0.seed = "synthetic:skus=20000,orders=0"
-            $0.faults = try! FaultPlan.parse("latency=1:100ms")
+            // 100 calls one at a time, each answered after 300 ms: the first run outlasts a slow start of the second.
+            $0.faults = try! FaultPlan.parse("latency=1:300ms")
         }
         defer { server.stop() }
         let root = WatchCommandTests.dropRoot()
@@ -40,6 +41,7 @@ import Testing
         let first = try Self.start(["watch", "--root", root, "--once"], environment: env, log: root + ".first.log")
         #expect(await WatchCommandTests.waitFor(60) { !server.stockWrites().isEmpty }, "the first run is sending")
         let second = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        #expect(first.isRunning, "the runs overlapped: the first was still at work when the second ended")
         #expect(second.status == 75, "\(second.stderr)")
         #expect(second.stderr.contains("pid \(first.processIdentifier)") || second.stderr.contains("pid=\(first.processIdentifier)"), "\(second.stderr)")
         first.waitUntilExit()

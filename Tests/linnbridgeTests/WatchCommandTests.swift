@@ -182,7 +182,8 @@ import Testing
     /// SIGKILL in the middle of a shipment file, then a restart: every order processed exactly once.
     @Test func killedMidFileResumesWithoutDoubleProcessing() async throws {
         let server = try Self.sandbox { options in
-            options.seed = "synthetic:skus=30,orders=160"
+            // Enough orders that the rest of the file outlasts a starved test process (a loaded machine).
+            options.seed = "synthetic:skus=30,orders=480"
             options.faults = try! FaultPlan.parse("seed=2,latency=1:40ms,only=SetOrderShippingInfo+ProcessOrdersInBatch")
         }
         defer { server.stop() }
