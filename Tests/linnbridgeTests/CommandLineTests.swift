@@ -42,6 +42,37 @@ func linnbridge(_ arguments: [String], environment: [String: String] = [:], dire
     return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// `linnbridge(_:environment:directory:)` for async tests: waits by polling instead of blocking, so a
+/// long run never holds one of the few threads every other test of the process needs (a starved
+/// process misses its own deadlines: rate-limit windows slide, kills come late). Output goes to files.
+func linnbridgeAsync(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) async throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    var env = ProcessInfo.processInfo.environment
+    for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
+    env.merge(environment) { $1 }
+    process.environment = env
+    let base = NSTemporaryDirectory() + "linnbridge-run-" + UUID().uuidString
+    _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
+    _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: base + ".out"); try? FileManager.default.removeItem(atPath: base + ".err") }
+    process.standardOutput = FileHandle(forWritingAtPath: base + ".out")
+    process.standardError = FileHandle(forWritingAtPath: base + ".err")
+    try process.run()
+    await waitForExit(process)
+    return Run(status: process.terminationStatus,
+               stdout: (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? "",
+               stderr: (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? "")
+}
+
+/// Waits for `process` to end without blocking a thread.
+func waitForExit(_ process: Process) async {
+    while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+    process.waitUntilExit()
+}
+
 func scratchDirectory() -> String {
     let dir = NSTemporaryDirectory() + "linnbridge-cli-" + UUID().uuidString
     try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -86,7 +86,7 @@ import Testing
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { utimensat(AT_FDCWD, $0, &times, 0) }
         }
 
-        let run = try linnbridge(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        let run = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
         #expect(run.status == 1, "rows rejected in both files\n\(run.stderr)")
         #expect(Self.inboxIsEmpty(inbox), "nothing left unseen")
         #expect(server.snapshot().level(sku: "MUG-BLU-01", location: "Default") == 31)
@@ -118,7 +118,7 @@ import Testing
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: inbox + "/" + name)
         }
 
-        let run = try linnbridge(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        let run = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
         #expect(run.status == 65, "\(run.stderr)")
         #expect(server.snapshot().level(sku: "MUG-BLU-01", location: "Default") == 41)
         let fifoReason = try String(contentsOfFile: root + "/errors/x.csv.reason.txt", encoding: .utf8)
@@ -170,7 +170,7 @@ import Testing
         for kind in ["stock", "shipments"] {
             try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: root + "/inbox/\(kind)/stock.csv")
         }
-        let run = try linnbridge(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        let run = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
         #expect(run.status == 1, "\(run.stderr)")
         let reports = try FileManager.default.contentsOfDirectory(atPath: root + "/errors").filter { $0.hasSuffix(".errors.csv") }.sorted()
         #expect(reports == ["stock-2.csv.errors.csv", "stock.csv.errors.csv"], "\(reports)")

@@ -40,11 +40,11 @@ import Testing
         let env = WatchCommandTests.environment(server)
         let first = try Self.start(["watch", "--root", root, "--once"], environment: env, log: root + ".first.log")
         #expect(await WatchCommandTests.waitFor(60) { !server.stockWrites().isEmpty }, "the first run is sending")
-        let second = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        let second = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(first.isRunning, "the runs overlapped: the first was still at work when the second ended")
         #expect(second.status == 75, "\(second.stderr)")
         #expect(second.stderr.contains("pid \(first.processIdentifier)") || second.stderr.contains("pid=\(first.processIdentifier)"), "\(second.stderr)")
-        first.waitUntilExit()
+        await waitForExit(first)
         #expect(first.terminationStatus == 0)
         var counts: [String: Int] = [:]
         for write in server.stockWrites() { counts[write.sku, default: 0] += 1 }
@@ -72,7 +72,7 @@ import Testing
         let rows = (0..<400).map { "\(100_001 + $0),TRK\(900_000 + $0),Tracked 24\n" }.joined()
         try WatchCommandTests.drop("Order Number,Tracking Number,Carrier\n" + rows, as: "shipments.csv", into: root + "/inbox/shipments")
         #expect(await WatchCommandTests.waitFor(60) { server.counters().calls(.setOrderShippingInfo) > 0 }, "\(first.text)")
-        let second = try linnbridge(["watch", "--root", root], environment: env)
+        let second = try await linnbridgeAsync(["watch", "--root", root], environment: env)
         #expect(second.status == 75, "\(second.stderr)")
         #expect(second.stderr.contains("\(first.process.processIdentifier)"), "\(second.stderr)")
         #expect(await WatchCommandTests.waitFor(180) { !WatchCommandTests.archived(root).isEmpty }, "\(first.text)")
@@ -96,8 +96,8 @@ import Testing
         let elsewhere = scratchDirectory()
         let first = try Self.start(["export", "open-orders", "--root", root], environment: env, log: root + ".export1.log")
         let second = try Self.start(["export", "open-orders", "--root", root], environment: env, log: root + ".export2.log", directory: elsewhere)
-        first.waitUntilExit()
-        second.waitUntilExit()
+        await waitForExit(first)
+        await waitForExit(second)
         #expect(first.terminationStatus == 0 && second.terminationStatus == 0)
         #expect(!FileManager.default.fileExists(atPath: elsewhere + "/watch"), "nothing kept in the clerk's folder")
         var seen: [String: Int] = [:]

@@ -182,8 +182,9 @@ import Testing
     /// SIGKILL in the middle of a shipment file, then a restart: every order processed exactly once.
     @Test func killedMidFileResumesWithoutDoubleProcessing() async throws {
         let server = try Self.sandbox { options in
-            // Enough orders that the rest of the file outlasts a starved test process (a loaded machine).
-            options.seed = "synthetic:skus=30,orders=480"
+            // Enough orders that the rest of the file outlasts a starved test process (a loaded machine),
+            // few enough to stay under the 250-a-minute limit on SetOrderShippingInfo.
+            options.seed = "synthetic:skus=30,orders=240"
             options.faults = try! FaultPlan.parse("seed=2,latency=1:40ms,only=SetOrderShippingInfo+ProcessOrdersInBatch")
         }
         defer { server.stop() }
@@ -203,7 +204,7 @@ import Testing
         let processedAtKill = server.snapshot().orders.filter { ids.contains($0.orderID) && $0.isProcessed }.count
         #expect(processedAtKill < orders.count, "the kill must come mid-file to prove anything")
 
-        let resumed = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        let resumed = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("watch.resuming"))
         let state = server.snapshot()
