@@ -142,6 +142,8 @@ public final class DropFolderWatcher: Sendable {
             note(outcome)
             switch outcome {
             case .unavailable:
+                // Stopping (the file stays claimed for the next start), or Linnworks down: back off.
+                if shutdown.isRequested { return }
                 if options.once {
                     queues.withLock { $0.busy.remove(kind); $0.ready[kind] = [] }
                     return
