@@ -67,29 +67,24 @@ public final class AtomicFile {
 
     /// Flushes, fsyncs, renames over the destination, and fsyncs the directory so the rename survives a crash.
     public func commit() throws(SystemError) {
-        try flush()
-        let fd = self.fd
-        let path = temporaryPath
-        _ = try sys("fsync", path) { fsync(fd) }
-        close(fd)
-        self.fd = -1
-        do {
-            _ = try sys("rename", destination) { rename(path, destination) }
-        } catch {
-            unlink(path)
-            throw error
-        }
         let (directory, _) = splitPath(destination)
-        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if dirFD >= 0 {
-            fsync(dirFD)
-            close(dirFD)
+        let destination = self.destination
+        _ = try publish(in: directory) { path throws(SystemError) in
+            _ = try sys("rename", destination) { rename(path, destination) }
+            return destination
         }
     }
 
     /// Like `commit()`, but published as `folder/name` or the first free `-2`, `-3`… (then `suffix`),
     /// chosen atomically; returns the path used.
     public func commit(into folder: String, name: String, suffix: String) throws(SystemError) -> String {
+        try publish(in: folder) { path throws(SystemError) in
+            try NoReplace.move(path, toDirectory: folder, name: name, suffix: suffix)
+        }
+    }
+
+    /// Flushes and fsyncs the temporary file, moves it with `move`, then fsyncs `directory`.
+    private func publish(in directory: String, _ move: (String) throws(SystemError) -> String) throws(SystemError) -> String {
         try flush()
         let fd = self.fd
         let path = temporaryPath
@@ -98,12 +93,12 @@ public final class AtomicFile {
         self.fd = -1
         let published: String
         do {
-            published = try NoReplace.move(path, toDirectory: folder, name: name, suffix: suffix)
+            published = try move(path)
         } catch {
             unlink(path)
             throw error
         }
-        let dirFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if dirFD >= 0 {
             fsync(dirFD)
             close(dirFD)

@@ -22,6 +22,13 @@ import Testing
         return counts
     }
 
+    /// The stock file a watcher of `root` holds claimed now.
+    static func claimedStockFile(_ root: String) -> String? {
+        let directory = root + "/.state/claimed/stock"
+        let name = (try? FileManager.default.contentsOfDirectory(atPath: directory))?.first { $0.hasSuffix(".csv") && !$0.contains("errors") }
+        return name.map { directory + "/" + $0 }
+    }
+
     static func append(_ fd: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
@@ -96,14 +103,9 @@ import Testing
     /// client that reconnects and resumes with a new handle does): taken early, noticed to have grown
     /// while it was being applied, and read again for the new rows only.
     @Test func aResumedUploadWithANewHandleIsReadAgainForItsNewRows() async throws {
-        let server = try WatchCommandTests.sandbox {
-            $0.seed = "synthetic:skus=20000,orders=0"
-            $0.faults = try! FaultPlan.parse("latency=1:150ms")
-        }
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=20000,orders=0", latency: "150ms")
         defer { server.stop() }
-        let root = WatchCommandTests.dropRoot()
-        try #"{"watch": {"settleSeconds": 0.5}, "stock": {"batchSize": 100, "maxInFlight": 1}}"#
-            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "stock": {"batchSize": 100, "maxInFlight": 1}}"#)
         let daemon = try WatchCommandTests.Daemon(root: root, environment: WatchCommandTests.environment(server),
                                                   arguments: ["--poll", "0.2"])
         defer { daemon.stop() }
@@ -113,9 +115,8 @@ import Testing
         try total.write(toFile: path, atomically: false, encoding: .utf8)
         // 20 calls of at least 150 ms each: the first attempt is still sending when the upload resumes.
         #expect(await WatchCommandTests.waitFor(30) { server.stockWrites().count >= 100 })
-        let claimedDirectory = root + "/.state/claimed/stock"
-        let claimedName = try #require(try FileManager.default.contentsOfDirectory(atPath: claimedDirectory).first { $0.hasSuffix(".csv") && !$0.contains("errors") })
-        let fd = open(claimedDirectory + "/" + claimedName, O_WRONLY | O_APPEND)
+        let claimed = try #require(ChangingFileTests.claimedStockFile(root), "the file is claimed")
+        let fd = open(claimed, O_WRONLY | O_APPEND)
         #expect(fd >= 0, "the file is still claimed")
         let rest = Self.rows(2001...3000)
         Self.append(fd, rest)
@@ -135,14 +136,9 @@ import Testing
 /// had already uploaded, or a disk that filled on their side).
 @Suite(.serialized) struct TruncatedFileTests {
     @Test func aFileCutShortWhileReadIsAppliedAsItEnds() async throws {
-        let server = try WatchCommandTests.sandbox {
-            $0.seed = "synthetic:skus=20000,orders=0"
-            $0.faults = try! FaultPlan.parse("latency=1:150ms")
-        }
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=20000,orders=0", latency: "150ms")
         defer { server.stop() }
-        let root = WatchCommandTests.dropRoot()
-        try #"{"watch": {"settleSeconds": 0.5}, "stock": {"batchSize": 100, "maxInFlight": 1}}"#
-            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "stock": {"batchSize": 100, "maxInFlight": 1}}"#)
         let daemon = try WatchCommandTests.Daemon(root: root, environment: WatchCommandTests.environment(server))
         defer { daemon.stop() }
         #expect(await WatchCommandTests.waitFor { daemon.text.contains("watch.started") })
@@ -153,10 +149,9 @@ import Testing
         let header = "SKU,Level\n"
         try WatchCommandTests.drop(header + first + second, as: "stock.csv", into: root + "/inbox/stock")
         #expect(await WatchCommandTests.waitFor(30) { server.stockWrites().count >= 500 })
-        let claimedDirectory = root + "/.state/claimed/stock"
-        let claimedName = try #require(try FileManager.default.contentsOfDirectory(atPath: claimedDirectory).first { $0.hasSuffix(".csv") && !$0.contains("errors") })
+        let claimed = try #require(ChangingFileTests.claimedStockFile(root), "the file is claimed")
         // Cut after the first 2000 rows of the second half: the final file ends at line 6001.
-        #expect(truncate(claimedDirectory + "/" + claimedName, off_t((header + first + kept).utf8.count)) == 0)
+        #expect(truncate(claimed, off_t((header + first + kept).utf8.count)) == 0)
         #expect(await WatchCommandTests.waitFor(120) { !WatchCommandTests.archived(root).isEmpty }, "\(daemon.text)")
         #expect(daemon.text.contains("file.changed"))
 

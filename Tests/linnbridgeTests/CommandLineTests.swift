@@ -23,7 +23,8 @@ func linnbridgeBinary() throws -> String {
     return found
 }
 
-func linnbridge(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+/// The binary set up to run with `arguments` in `directory`, with only the given `LINNWORKS_*` variables.
+func linnbridgeProcess(_ arguments: [String], environment: [String: String], directory: String? = nil) throws -> Process {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
     process.arguments = arguments
@@ -32,6 +33,11 @@ func linnbridge(_ arguments: [String], environment: [String: String] = [:], dire
     for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
     env.merge(environment) { $1 }
     process.environment = env
+    return process
+}
+
+func linnbridge(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+    let process = try linnbridgeProcess(arguments, environment: environment, directory: directory)
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
@@ -46,14 +52,7 @@ func linnbridge(_ arguments: [String], environment: [String: String] = [:], dire
 /// long run never holds one of the few threads every other test of the process needs (a starved
 /// process misses its own deadlines: rate-limit windows slide, kills come late). Output goes to files.
 func linnbridgeAsync(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) async throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    var env = ProcessInfo.processInfo.environment
-    for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
-    env.merge(environment) { $1 }
-    process.environment = env
+    let process = try linnbridgeProcess(arguments, environment: environment, directory: directory)
     let base = NSTemporaryDirectory() + "linnbridge-run-" + UUID().uuidString
     _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
     _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)

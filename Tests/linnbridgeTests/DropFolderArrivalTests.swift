@@ -139,9 +139,8 @@ import Testing
     @Test func anInboxMadeAgainIsWatchedAgain() async throws {
         let server = try WatchCommandTests.sandbox()
         defer { server.stop() }
-        let root = WatchCommandTests.dropRoot()
         // No periodic rescan within the test: only re-armed watches can see the new folder's files.
-        try #"{"watch": {"settleSeconds": 0.5, "rescanSeconds": 3600}}"#.write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5, "rescanSeconds": 3600}}"#)
         let daemon = try WatchCommandTests.Daemon(root: root, environment: WatchCommandTests.environment(server))
         defer { daemon.stop() }
         #expect(await WatchCommandTests.waitFor { daemon.text.contains("watch.started") })

@@ -7,14 +7,7 @@ import Testing
 /// overlapping cron run, a daemon started twice, a clerk's export run elsewhere.
 @Suite(.serialized) struct OneWatcherTests {
     static func start(_ arguments: [String], environment: [String: String], log: String, directory: String? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try linnbridgeBinary())
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
-        for key in env.keys where key.hasPrefix("LINNWORKS_") { env[key] = nil }
-        env.merge(environment) { $1 }
-        process.environment = env
+        let process = try linnbridgeProcess(arguments, environment: environment, directory: directory)
         _ = FileManager.default.createFile(atPath: log, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: log)
         process.standardOutput = FileHandle.nullDevice
@@ -25,15 +18,10 @@ import Testing
     /// Two overlapping `watch --once` runs over a 20,000-row stock file: the second exits 75 naming
     /// the first's pid and touches nothing; every row reaches the sandbox exactly once.
     @Test func overlappingOnceRunsApplyEachRowOnce() async throws {
-        let server = try WatchCommandTests.sandbox {
-            $0.seed = "synthetic:skus=20000,orders=0"
-            // 100 calls one at a time, each answered after 300 ms: the first run outlasts a slow start of the second.
-            $0.faults = try! FaultPlan.parse("latency=1:300ms")
-        }
+        // 100 calls one at a time, each answered after 300 ms: the first run outlasts a slow start of the second.
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=20000,orders=0", latency: "300ms")
         defer { server.stop() }
-        let root = WatchCommandTests.dropRoot()
-        try #"{"watch": {"settleSeconds": 0.5}, "stock": {"maxInFlight": 1}}"#
-            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "stock": {"maxInFlight": 1}}"#)
         let rows = (1...20_000).map { String(format: "SYN-%06d,%d\n", $0, $0 % 97) }.joined()
         try ("SKU,Level\n" + rows).write(toFile: root + "/inbox/stock/stock.csv", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: root + "/inbox/stock/stock.csv")
@@ -57,14 +45,9 @@ import Testing
     /// A second daemon started while the first paces a 400-order shipment file exits 75 at once;
     /// no order reaches processing twice.
     @Test func aSecondDaemonExits75AndNoOrderIsProcessedTwice() async throws {
-        let server = try WatchCommandTests.sandbox {
-            $0.seed = "synthetic:skus=500,orders=400"
-            $0.faults = try! FaultPlan.parse("latency=1:100ms")
-        }
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=500,orders=400", latency: "100ms")
         defer { server.stop() }
-        let root = WatchCommandTests.dropRoot()
-        try #"{"watch": {"settleSeconds": 0.5}, "shipments": {"batchSize": 50}}"#
-            .write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "shipments": {"batchSize": 50}}"#)
         let env = WatchCommandTests.environment(server)
         let first = try WatchCommandTests.Daemon(root: root, environment: env)
         defer { first.stop() }
@@ -86,10 +69,7 @@ import Testing
     /// A clerk's `export open-orders --root` from another folder while another export of the same drop
     /// folder runs: the two share the lock and journal, so each order is in exactly one file.
     @Test func exportsFromTwoFoldersShareTheDropRoot() async throws {
-        let server = try WatchCommandTests.sandbox {
-            $0.seed = "synthetic:skus=200,orders=230"
-            $0.faults = try! FaultPlan.parse("latency=1:50ms")
-        }
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=200,orders=230", latency: "50ms")
         defer { server.stop() }
         let root = WatchCommandTests.dropRoot()
         let env = WatchCommandTests.environment(server)

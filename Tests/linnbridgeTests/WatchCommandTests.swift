@@ -56,9 +56,17 @@ import Testing
         return condition()
     }
 
-    static func dropRoot() -> String {
+    /// A sandbox with a generated account (`synthetic:…`) whose every answer waits `latency` (`150ms`).
+    static func slowSandbox(_ seed: String, latency: String) throws -> SandboxServer {
+        try sandbox {
+            $0.seed = seed
+            $0.faults = try! FaultPlan.parse("latency=1:" + latency)
+        }
+    }
+
+    static func dropRoot(config: String = #"{"watch": {"settleSeconds": 0.5}}"#) -> String {
         let root = scratchDirectory()
-        try! #"{"watch": {"settleSeconds": 0.5}}"#.write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        try! config.write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
         for kind in ["stock", "shipments"] {
             try! FileManager.default.createDirectory(atPath: root + "/inbox/" + kind, withIntermediateDirectories: true)
         }

@@ -58,10 +58,12 @@ struct FileProcessor: Sendable {
             return reject(claimed, hash: nil, kind: kind, reason: refusal)
         }
         guard let runner = runners[kind] else { return .configuration }
-        var identity = FileIdentity(path: claimed.path)
+        guard var identity = FileIdentity(path: claimed.path) else {
+            return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(String(cString: strerror(errno)))")
+        }
         var checkpoints: PrefixCheckpoints
         do {
-            checkpoints = try PrefixCheckpoints(path: claimed.path, limit: identity?.size ?? .max)
+            checkpoints = try PrefixCheckpoints(path: claimed.path, limit: identity.size)
         } catch {
             return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
         }

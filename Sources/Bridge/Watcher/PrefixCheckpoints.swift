@@ -24,10 +24,10 @@ struct PrefixCheckpoints: Sendable {
     /// file cut short is re-verified to within that many bytes of its new end, in at most ~64 KiB of memory.
     let spacing: Int
 
-    /// Reads the file once, up to `limit` bytes, keeping a checkpoint every `spacing` bytes and at the end.
+    /// Reads the file once, up to `limit` bytes (its size, as the caller just saw it), keeping a
+    /// checkpoint every `spacing` bytes and at the end.
     init(path: String, limit: Int) throws(SystemError) {
-        let size = (try? ReadableFile(path: path).size()) ?? limit
-        let spacing = min(1 << 20, max(4096, min(size, limit) / 4096))
+        let spacing = min(1 << 20, max(4096, limit / 4096))
         self.spacing = spacing
         var points: [Point] = []
         var hash = ContentHash()
