@@ -26,13 +26,17 @@ enum TransportFailure: Error, Sendable {
     case cancelled
 }
 
-/// The one long-lived URLSession every Linnworks call goes through.
+/// The one place every Linnworks call goes through.
 ///
-/// Exists so there is exactly one connection pool (ephemeral, ≤ 4 connections per host, as
-/// measured in notes §2) and one place where a `Secret` is revealed into a header or body.
+/// Exists so there is one connection pool and one place where a `Secret` is revealed into a
+/// header or body. Calls go through libcurl's easy interface (`CurlEasy`), which waits for an
+/// answer at no CPU; URLSession (ephemeral, ≤ 4 connections per host, notes §2) is the fallback
+/// when libcurl cannot be loaded, or when `LINNBRIDGE_HTTP=urlsession` asks for it.
 final class HTTPTransport: Sendable {
     private let session: URLSession
     private let timeout: Double
+    private let curl: CurlEasy?
+    private let userAgent: String
 
     init(configuration: LinnworksClientConfiguration) {
         let config = URLSessionConfiguration.ephemeral
@@ -44,12 +48,18 @@ final class HTTPTransport: Sendable {
         config.httpShouldSetCookies = false
         session = URLSession(configuration: config)
         timeout = configuration.requestTimeout
+        userAgent = configuration.userAgent
+        curl = ProcessInfo.processInfo.environment["LINNBRIDGE_HTTP"] == "urlsession" ? nil : CurlEasy()
     }
 
     deinit { session.finishTasksAndInvalidate() }
 
     /// Sends `form` to `url`, as a POST body or, for GET, as the query; `authorization` goes raw into the header.
-    func send(url: URL, usesGET: Bool, form: FormBody, authorization: Secret?) async throws(TransportFailure) -> HTTPReply {
+    ///
+    /// `resendable` false (a call that cannot be sent twice) makes the call use a connection of its own,
+    /// so no layer below ever re-sends it on its own.
+    func send(url: URL, usesGET: Bool, form: FormBody, authorization: Secret?,
+              resendable: Bool = true) async throws(TransportFailure) -> HTTPReply {
         var target = url
         let encoded = form.encoded
         if usesGET, !encoded.isEmpty {
@@ -57,6 +67,10 @@ final class HTTPTransport: Sendable {
                 throw .fatal("cannot build the query URL")
             }
             target = withQuery
+        }
+        if let curl {
+            return try await send(curl, target: target, usesGET: usesGET, body: encoded, authorization: authorization,
+                                  resendable: resendable)
         }
         var request = URLRequest(url: target)
         request.timeoutInterval = timeout
@@ -90,6 +104,41 @@ final class HTTPTransport: Sendable {
             if let key = key as? String, let value = value as? String { headers[key] = value }
         }
         return HTTPReply(status: http.statusCode, headers: headers, body: data)
+    }
+
+    private func send(_ curl: CurlEasy, target: URL, usesGET: Bool, body: String,
+                      authorization: Secret?, resendable: Bool) async throws(TransportFailure) -> HTTPReply {
+        var headers = ["Accept: application/json"]
+        if !usesGET { headers.append("Content-Type: application/x-www-form-urlencoded; charset=utf-8") }
+        if let authorization { authorization.reveal { headers.append("Authorization: \($0)") } }
+        let request = CurlEasy.Request(url: target.absoluteString, isGET: usesGET, body: usesGET ? [] : Array(body.utf8),
+                                       headers: headers, timeout: timeout, userAgent: userAgent,
+                                       freshConnection: !resendable)
+        switch await curl.perform(request) {
+        case .success(let answer):
+            return HTTPReply(status: answer.status, headers: answer.headers, body: answer.body)
+        case .failure(let failure):
+            throw HTTPTransport.classify(failure)
+        }
+    }
+
+    /// Maps curl's result codes to retry meaning, as `classify(URLError)` does for URLSession.
+    static func classify(_ failure: CurlEasy.Failure) -> TransportFailure {
+        let code = CurlEasy.Code.self
+        switch failure.code {
+        case code.cannotConnect, code.cannotResolveHost, code.cannotResolveProxy:
+            return .notSent(.cannotConnect, "cannot connect (\(failure.message))")
+        case code.timedOut:
+            // A time-out before the request went out (connecting) applied nothing.
+            return failure.requestStarted ? .answerLost(.timedOut, "timed out (\(failure.message))")
+                                          : .notSent(.timedOut, "timed out connecting (\(failure.message))")
+        case code.unsupportedProtocol, code.badURL:
+            return .fatal("unsupported URL (\(failure.message))")
+        case _ where code.tls.contains(failure.code):
+            return .fatal("TLS failure (\(failure.message))")
+        default:
+            return .answerLost(.connectionLost, "connection lost (\(failure.message))")
+        }
     }
 
     /// Maps URLError codes to retry meaning (notes §2: -1001, -1004, -1005; TLS is -1 with "SSL" in the text).

@@ -62,7 +62,7 @@ public final class LinnworksClient: Sendable {
             do {
                 let url = session.server.appendingPathComponent(endpoint.path)
                 result = .success(try await transport.send(url: url, usesGET: endpoint.usesGET, form: form,
-                                                           authorization: session.token))
+                                                           authorization: session.token, resendable: endpoint.isIdempotent))
             } catch {
                 result = .failure(error)
             }
