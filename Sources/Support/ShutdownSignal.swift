@@ -12,6 +12,14 @@ import Glibc
 public final class ShutdownSignal: Sendable {
     private let count = Mutex(0)
     private let sources: SignalSources?
+    private let sleepers = Mutex(Sleepers())
+    private let firstRequest = Mutex<(@Sendable () -> Void)?>(nil)
+
+    /// Continuations of `sleep(seconds:)` calls still waiting, by ticket.
+    private struct Sleepers {
+        var next = 0
+        var waiting: [Int: CheckedContinuation<Bool, Never>] = [:]
+    }
 
     /// A shutdown that only `request()` triggers.
     public init() { sources = nil }
@@ -33,13 +41,49 @@ public final class ShutdownSignal: Sendable {
         }
     }
 
-    /// Records a request; returns how many there have been.
+    /// Records a request and wakes every sleeper; returns how many requests there have been.
     @discardableResult
     public func request() -> Int {
-        count.withLock { $0 += 1; return $0 }
+        let number = count.withLock { $0 += 1; return $0 }
+        if number == 1 {
+            let woken = sleepers.withLock { state in
+                defer { state.waiting = [:] }
+                return Array(state.waiting.values)
+            }
+            for continuation in woken { continuation.resume(returning: false) }
+            firstRequest.withLock { $0 }?()
+        }
+        return number
     }
 
     public var isRequested: Bool { count.withLock { $0 > 0 } }
+
+    /// Runs `action` (once) when the first request arrives — at once if it already has.
+    public func onFirstRequest(_ action: @escaping @Sendable () -> Void) {
+        firstRequest.withLock { $0 = action }
+        if isRequested { action() }
+    }
+
+    /// Waits `seconds`, or less when a shutdown is requested meanwhile; true when the whole time
+    /// passed. A back-off, a pacing wait or a settle wait sleeps here, so the first signal ends
+    /// it at once, and waiting costs no CPU (one timer, no polling).
+    public func sleep(seconds: Double) async -> Bool {
+        if isRequested { return false }
+        let delay = max(0, min(seconds, 31_536_000))
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let ticket: Int? = sleepers.withLock { state in
+                guard count.withLock({ $0 == 0 }) else { return nil }
+                state.next += 1
+                state.waiting[state.next] = continuation
+                return state.next
+            }
+            guard let ticket else { return continuation.resume(returning: false) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { [self] in
+                let waiting = sleepers.withLock { $0.waiting.removeValue(forKey: ticket) }
+                waiting?.resume(returning: true)
+            }
+        }
+    }
 }
 
 /// Keeps the signal sources alive (they are not Sendable themselves).

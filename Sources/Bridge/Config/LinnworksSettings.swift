@@ -16,6 +16,10 @@ public struct LinnworksSettings: Sendable, Equatable {
     public var installationToken: Secret?
     /// `"authUrl"`: where `AuthorizeByApplication` is called; nil means `Credentials.defaultAuthURL`.
     public var authURL: String?
+    /// `"timeoutSeconds"`: a call with no answer after this long has failed (default 60).
+    public var timeoutSeconds = 60.0
+    /// `"retryBudgetSeconds"`: how long an outage is retried before a run gives up with 69 (default 300).
+    public var retryBudgetSeconds = 300.0
 
     public init(applicationID: String? = nil, applicationSecret: Secret? = nil,
                 installationToken: Secret? = nil, authURL: String? = nil) {
@@ -25,7 +29,7 @@ public struct LinnworksSettings: Sendable, Equatable {
         self.authURL = authURL
     }
 
-    static let keys = ["applicationId", "applicationSecret", "token", "authUrl"]
+    static let keys = ["applicationId", "applicationSecret", "token", "authUrl", "timeoutSeconds", "retryBudgetSeconds"]
 
     init(reading value: ConfigValue) throws(ConfigError) {
         self.init()
@@ -38,6 +42,8 @@ public struct LinnworksSettings: Sendable, Equatable {
             authURL = try Self.optional(value)
             if let url = authURL { try Self.checkURL(url, value) }
         }
+        if let value = object.value("timeoutSeconds") { timeoutSeconds = try value.seconds(atLeast: 0, excludingMinimum: true) }
+        if let value = object.value("retryBudgetSeconds") { retryBudgetSeconds = try value.seconds(atLeast: 0) }
     }
 
     /// A string, where `""` and `null` both mean "not set here".

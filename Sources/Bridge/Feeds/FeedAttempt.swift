@@ -12,10 +12,14 @@ public struct FeedAttempt: Sendable {
     public var byteLimit: Int?
     /// Rows an earlier attempt at the same claimed file confirmed applied; nil for a first attempt.
     public var earlier: AppliedRows?
+    /// Told the start lines of each batch of rows as soon as Linnworks confirmed them, so a run
+    /// stopped (or killed) mid-file resumes after its last confirmed batch (see `AppliedCursor`).
+    public var confirmed: (@Sendable ([Int]) -> Void)?
 
-    public init(byteLimit: Int? = nil, earlier: AppliedRows? = nil) {
+    public init(byteLimit: Int? = nil, earlier: AppliedRows? = nil, confirmed: (@Sendable ([Int]) -> Void)? = nil) {
         self.byteLimit = byteLimit
         self.earlier = earlier
+        self.confirmed = confirmed
     }
 
     /// Whether the record starting on `line` and ending at raw offset `end` was applied by an

@@ -33,6 +33,9 @@ struct ClaimedFile: Sendable {
         URL(fileURLWithPath: path).deletingPathExtension().path + ".attempt-\(n).errors.csv"
     }
 
+    /// Where the rows Linnworks confirmed are kept while the file is claimed (`AppliedCursor`).
+    var cursorPath: String { URL(fileURLWithPath: path).deletingPathExtension().path + ".applied" }
+
     static func recordPath(forDataPath path: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingPathExtension().path + ".json"
@@ -42,7 +45,7 @@ struct ClaimedFile: Sendable {
     /// missing, or made by an older LinnBridge as `<stamp>--<name>`, gets one from its name).
     static func resumable(in directory: String, kind: FeedKind) -> [ClaimedFile] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
-            !$0.hasPrefix(".") && !$0.hasSuffix(".json") && !$0.hasSuffix(".errors.csv")
+            !$0.hasPrefix(".") && !$0.hasSuffix(".json") && !$0.hasSuffix(".errors.csv") && !$0.hasSuffix(".applied")
         }
         var files: [ClaimedFile] = []
         for name in names {
@@ -99,5 +102,12 @@ struct ArrivalSequence {
         let now = UInt64(max(0, Date().timeIntervalSince1970 * 1_000_000))
         last = max(last + 1, now)
         return last
+    }
+}
+
+extension DropFolder {
+    /// The original names of the files claimed now, oldest first per kind — what a stop leaves to resume.
+    public func claimedNames() -> [String] {
+        FeedKind.allCases.flatMap { kind in ClaimedFile.resumable(in: claimed(kind), kind: kind).map(\.name) }
     }
 }

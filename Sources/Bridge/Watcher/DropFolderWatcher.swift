@@ -150,7 +150,7 @@ public final class DropFolderWatcher: Sendable {
                 }
                 queues.withLock { $0.ready[kind, default: []].insert(claimed, at: 0) }
                 logger.notice("watch.backing_off", ["kind": kind.rawValue, "seconds": String(Int(options.retryAfterSeconds))])
-                try? await Task.sleep(for: .seconds(options.retryAfterSeconds))
+                _ = await shutdown.sleep(seconds: options.retryAfterSeconds)
             case .authorizationRefused, .configuration:
                 shutdown.request()
             default:

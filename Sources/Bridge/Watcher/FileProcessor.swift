@@ -73,7 +73,18 @@ struct FileProcessor: Sendable {
             archive(claimed)
             return .duplicate
         }
+        // Rows an earlier run confirmed before it was stopped or killed, while the file is byte for byte the same.
+        let resumed = AppliedCursor.load(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
+        var cursor = AppliedCursor(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
         var attempt = FeedAttempt(byteLimit: checkpoints.bytes)
+        if let resumed, resumed.first(where: { _ in true }) != nil {
+            let lines = Array(resumed)
+            cursor.record(lines)
+            attempt.earlier = AppliedRows(lines: resumed, verifiedThrough: checkpoints.bytes)
+            logger.notice("file.resuming", ["file.name": name, "rows.confirmed": String(lines.count),
+                                            "reason": "rows Linnworks confirmed before the last stop are not sent again"])
+        }
+        attempt.confirmed = { [cursor] in cursor.record($0) }
         var calls = 0
         var attempts = 0
         while true {
@@ -107,6 +118,7 @@ struct FileProcessor: Sendable {
                 var final = summary
                 final.file = name
                 final.apiCalls = calls
+                cursor.remove()
                 return finish(claimed, summary: final, hash: hash, kind: kind)
             }
             // Changed while or after it was read: this attempt's report describes a file that is gone.
@@ -122,8 +134,11 @@ struct FileProcessor: Sendable {
                 let verified = try checkpoints.verifiedPrefix(of: claimed.path)
                 checkpoints = try PrefixCheckpoints(path: claimed.path, limit: settled.size)
                 hash = String(checkpoints.contentHash, radix: 16)
+                // The cursor describes whole files; rows verified only up to a prefix are not carried over a restart.
+                cursor = AppliedCursor(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
                 attempt = FeedAttempt(byteLimit: checkpoints.bytes,
-                                      earlier: AppliedRows(lines: summary.appliedLines, verifiedThrough: verified))
+                                      earlier: AppliedRows(lines: summary.appliedLines, verifiedThrough: verified),
+                                      confirmed: { [cursor] in cursor.record($0) })
             } catch {
                 return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
             }
@@ -227,6 +242,7 @@ struct FileProcessor: Sendable {
         do {
             let destination = try DropFolder.move(claimed.path, into: folder, name: claimed.name)
             unlink(claimed.recordPath)
+            unlink(claimed.cursorPath)
             logger.info("file.archived", ["file.name": claimed.name, "path": destination])
         } catch {
             logger.error("file.archive_failed", ["file.name": claimed.name, "reason": "\(error)"])
@@ -238,6 +254,7 @@ struct FileProcessor: Sendable {
         do {
             let destination = try DropFolder.move(claimed.path, into: folder.errors, name: name)
             unlink(claimed.recordPath)
+            unlink(claimed.cursorPath)
             let shown = URL(fileURLWithPath: destination).lastPathComponent
             _ = try? DropFolder.publish("\(name) was not processed: \(reason)\n", into: folder.errors, name: shown, suffix: ".reason.txt")
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// How the Linnworks client paces, retries and times out.
 ///
@@ -23,6 +24,8 @@ public struct LinnworksClientConfiguration: Sendable {
     /// Whether order answers go through the fast reader (falling back to `JSONDecoder` when it is
     /// unsure); off, `JSONDecoder` reads everything — for checks that must not trust the fast reader.
     public var usesFastJSONReader = true
+    /// The first request on it stops new calls and ends every back-off and pacing wait at once.
+    public var shutdown: ShutdownSignal?
 
     public init() {}
 
@@ -48,6 +51,8 @@ public struct RetryPolicy: Sendable {
     public var throttleDelay: Double = 2
     /// A `Retry-After` longer than this is not waited out; the call fails as throttled.
     public var maxRetryAfter: Double = 300
+    /// Seconds from the first failure of an outage after which no call is tried again (see `RetryBudget`).
+    public var budget: Double = 300
 
     public init() {}
 

@@ -14,6 +14,7 @@ public final class LinnworksClient: Sendable {
     let transport: HTTPTransport
     let limiter: PacingLimiter
     let scrubber: SecretScrubber
+    let budget: RetryBudget
     private let keeper: SessionKeeper
 
     public init(credentials: Credentials, configuration: LinnworksClientConfiguration = LinnworksClientConfiguration()) {
@@ -24,8 +25,10 @@ public final class LinnworksClient: Sendable {
         self.transport = transport
         self.limiter = PacingLimiter(configuration: configuration)
         self.scrubber = scrubber
+        let budget = RetryBudget(budget: configuration.retry.budget, shutdown: configuration.shutdown)
+        self.budget = budget
         let opener = SessionOpener(credentials: credentials, configuration: configuration,
-                                   transport: transport, scrubber: scrubber)
+                                   transport: transport, scrubber: scrubber, budget: budget)
         self.keeper = SessionKeeper(authorizer: { await opener.open() })
     }
 
@@ -50,11 +53,21 @@ public final class LinnworksClient: Sendable {
     func send(_ endpoint: Endpoint, _ form: FormBody, orderIDs: [String]) async throws(LinnworksError) -> HTTPReply {
         var failures = 0
         var throttles = 0
-        var hasReauthorized = false
+        var refusedSessions = 0
         var attempt = 0
+        /// Counts a retryable failure; throws `unavailable` when attempts or the budget are spent.
+        func retryAfterFailure(_ reason: String) async throws(LinnworksError) {
+            failures += 1
+            let delay = configuration.retry.delay(afterFailures: failures)
+            guard failures < configuration.retry.maxAttempts, budget.failed(thenWait: delay) else {
+                throw .unavailable(endpoint: endpoint, reason: reason)
+            }
+            try await pause(delay)
+        }
         while true {
             attempt += 1
-            if Task.isCancelled { throw .cancelled }
+            // Stopping: nothing new goes out. Calls already sent finish or time out on their own.
+            if Task.isCancelled || budget.isStopping { throw .cancelled }
             let session = try await keeper.session().get()
             let permit = configuration.isPacingEnabled ? try await limiter.acquire(endpoint) : nil
             let started = ContinuousClock.now
@@ -76,13 +89,17 @@ public final class LinnworksClient: Sendable {
                 observe(endpoint, attempt, reply.status, outcome, elapsed)
                 switch reply.status {
                 case 200..<300:
+                    budget.succeeded()
                     return reply
                 case 401:
-                    if hasReauthorized {
-                        throw .authorizationRefused(message: "session refused again after re-authorizing")
-                    }
-                    hasReauthorized = true
+                    // An expired session, never refused credentials: only AuthorizeByApplication can say
+                    // those are wrong (77). A new session is opened; one refused again right away is
+                    // retried with back-off inside the budget, then the call is unavailable (69).
+                    refusedSessions += 1
                     await keeper.discard(session)
+                    if refusedSessions > 1 {
+                        try await retryAfterFailure("Linnworks refused \(refusedSessions) new sessions in a row")
+                    }
                 case 403:
                     throw .authorizationRefused(message: message(in: reply))
                 case 429:
@@ -99,11 +116,7 @@ public final class LinnworksClient: Sendable {
                     if !endpoint.isIdempotent {
                         throw .ambiguous(endpoint: endpoint, orderIDs: orderIDs, reason: reason)
                     }
-                    failures += 1
-                    if failures >= configuration.retry.maxAttempts {
-                        throw .unavailable(endpoint: endpoint, reason: reason)
-                    }
-                    try await pause(configuration.retry.delay(afterFailures: failures))
+                    try await retryAfterFailure(reason)
                 default:
                     throw .badRequest(endpoint: endpoint, status: reply.status, message: message(in: reply))
                 }
@@ -116,32 +129,20 @@ public final class LinnworksClient: Sendable {
                     throw .configuration(reason: scrubber.scrub(reason))
                 case .notSent(let outcome, let reason):
                     observe(endpoint, attempt, nil, outcome, elapsed)
-                    failures += 1
-                    if failures >= configuration.retry.maxAttempts {
-                        throw .unavailable(endpoint: endpoint, reason: scrubber.scrub(reason))
-                    }
-                    try await pause(configuration.retry.delay(afterFailures: failures))
+                    try await retryAfterFailure(scrubber.scrub(reason))
                 case .answerLost(let outcome, let reason):
                     observe(endpoint, attempt, nil, outcome, elapsed)
                     if !endpoint.isIdempotent {
                         throw .ambiguous(endpoint: endpoint, orderIDs: orderIDs, reason: scrubber.scrub(reason))
                     }
-                    failures += 1
-                    if failures >= configuration.retry.maxAttempts {
-                        throw .unavailable(endpoint: endpoint, reason: scrubber.scrub(reason))
-                    }
-                    try await pause(configuration.retry.delay(afterFailures: failures))
+                    try await retryAfterFailure(scrubber.scrub(reason))
                 }
             }
         }
     }
 
     private func pause(_ seconds: Double) async throws(LinnworksError) {
-        do {
-            try await Task.sleep(for: .nanoseconds(Int64(max(0, seconds) * 1_000_000_000)))
-        } catch {
-            throw .cancelled
-        }
+        try await budget.pause(seconds)
     }
 
     private func observe(_ endpoint: Endpoint, _ attempt: Int, _ status: Int?, _ outcome: CallRecord.Outcome,

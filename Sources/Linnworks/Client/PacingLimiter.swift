@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Spaces calls so that no endpoint ever exceeds its per-minute limit (api.md §10).
 ///
@@ -23,8 +24,10 @@ actor PacingLimiter {
     private let limits: [Endpoint: Int]
     private var slots: [Endpoint: Slots] = [:]
     private let clock = ContinuousClock()
+    private let shutdown: ShutdownSignal?
 
     init(configuration: LinnworksClientConfiguration) {
+        shutdown = configuration.shutdown
         let seconds = 60.0 / max(configuration.timeScale, 0.000_001)
         window = .nanoseconds(Int64(seconds * 1_000_000_000))
         limits = Dictionary(uniqueKeysWithValues: Endpoint.allCases.map { ($0, max(1, configuration.limit(for: $0))) })
@@ -48,11 +51,17 @@ actor PacingLimiter {
             slots[endpoint] = state
             // Every slot is busy or cooling down: sleep until the first one cools, or briefly
             // when all are in flight (a release will free one within a round trip).
-            let wait = earliest.map { $0.at - now } ?? .milliseconds(2)
-            do {
-                try await Task.sleep(for: wait)
-            } catch {
-                throw .cancelled
+            let wait = earliest.map { $0.at - now } ?? .milliseconds(5)
+            if let shutdown {
+                // A pacing wait ends at the first signal: the call it was for is not sent.
+                let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+                guard await shutdown.sleep(seconds: seconds) else { throw .cancelled }
+            } else {
+                do {
+                    try await Task.sleep(for: wait)
+                } catch {
+                    throw .cancelled
+                }
             }
         }
     }

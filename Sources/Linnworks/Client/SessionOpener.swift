@@ -11,6 +11,7 @@ struct SessionOpener: Sendable {
     let configuration: LinnworksClientConfiguration
     let transport: HTTPTransport
     let scrubber: SecretScrubber
+    let budget: RetryBudget
 
     func open() async -> Result<(token: Secret, server: URL), LinnworksError> {
         guard let base = URL(string: credentials.authURL), base.scheme != nil else {
@@ -31,14 +32,24 @@ struct SessionOpener: Sendable {
         var failures = 0
         var throttles = 0
         var attempt = 0
+        /// Whether to try again after a retryable failure (within attempts and the shared budget).
+        func mayRetry() async -> Bool {
+            failures += 1
+            let delay = configuration.retry.delay(afterFailures: failures)
+            guard failures < configuration.retry.maxAttempts, budget.failed(thenWait: delay) else { return false }
+            do { try await budget.pause(delay) } catch { return false }
+            return true
+        }
         while true {
             attempt += 1
+            if budget.isStopping { return .failure(.cancelled) }
             let started = ContinuousClock.now
             do {
                 let reply = try await transport.send(url: url, usesGET: false, form: form, authorization: nil)
                 observe(attempt, reply.status, LinnworksClient.outcome(of: reply.status), started)
                 switch reply.status {
                 case 200..<300:
+                    budget.succeeded()
                     return decodeSession(reply)
                 case 401, 403:
                     return .failure(.authorizationRefused(message: "the application credentials were refused (HTTP \(reply.status))"))
@@ -48,13 +59,11 @@ struct SessionOpener: Sendable {
                         return .failure(.throttled(endpoint: endpoint, retryAfterSeconds: nil))
                     }
                     let retryAfter = LinnworksClient.retryAfter(reply)
-                    await pause(retryAfter ?? configuration.retry.throttleDelay)
+                    do { try await budget.pause(retryAfter ?? configuration.retry.throttleDelay) } catch { return .failure(.cancelled) }
                 case 500..<600:
-                    failures += 1
-                    if failures >= configuration.retry.maxAttempts {
-                        return .failure(.unavailable(endpoint: endpoint, reason: "HTTP \(reply.status)"))
+                    guard await mayRetry() else {
+                        return .failure(budget.isStopping ? .cancelled : .unavailable(endpoint: endpoint, reason: "HTTP \(reply.status)"))
                     }
-                    await pause(configuration.retry.delay(afterFailures: failures))
                 default:
                     return .failure(.badRequest(endpoint: endpoint, status: reply.status,
                                                 message: "authorization request rejected"))
@@ -67,11 +76,9 @@ struct SessionOpener: Sendable {
                     return .failure(.configuration(reason: scrubber.scrub(reason)))
                 case .notSent(let outcome, let reason), .answerLost(let outcome, let reason):
                     observe(attempt, nil, outcome, started)
-                    failures += 1
-                    if failures >= configuration.retry.maxAttempts {
-                        return .failure(.unavailable(endpoint: endpoint, reason: scrubber.scrub(reason)))
+                    guard await mayRetry() else {
+                        return .failure(budget.isStopping ? .cancelled : .unavailable(endpoint: endpoint, reason: scrubber.scrub(reason)))
                     }
-                    await pause(configuration.retry.delay(afterFailures: failures))
                 }
             }
         }
@@ -92,10 +99,6 @@ struct SessionOpener: Sendable {
             return .failure(.invalidResponse(endpoint: .authorizeByApplication, reason: "no Server in the answer"))
         }
         return .success((secret, server))
-    }
-
-    private func pause(_ seconds: Double) async {
-        try? await Task.sleep(for: .nanoseconds(Int64(max(0, seconds) * 1_000_000_000)))
     }
 
     private func observe(_ attempt: Int, _ status: Int?, _ outcome: CallRecord.Outcome, _ started: ContinuousClock.Instant) {

@@ -33,14 +33,23 @@ struct RunSetup {
         return RunSetup(config: config, logger: logger, credentials: credentials)
     }
 
+    /// The client's timeouts and retry budget from the config; `shutdown` ends its waits at the first signal.
+    func clientConfiguration(shutdown: ShutdownSignal? = nil) -> LinnworksClientConfiguration {
+        var configuration = LinnworksClientConfiguration()
+        configuration.requestTimeout = config.linnworks.timeoutSeconds
+        configuration.retry.budget = config.linnworks.retryBudgetSeconds
+        configuration.shutdown = shutdown
+        return configuration
+    }
+
     /// A client for these credentials, or nil (and a logged reason) when there are none.
-    func makeClient() -> LinnworksClient? {
+    func makeClient(shutdown: ShutdownSignal? = nil) -> LinnworksClient? {
         guard let credentials else {
             logger.error("linnworks.no_credentials", [
                 "hint": "set LINNWORKS_APPLICATION_ID, LINNWORKS_APPLICATION_SECRET and LINNWORKS_TOKEN, or the linnworks section of linnbridge.json",
             ])
             return nil
         }
-        return LinnworksClient(credentials: credentials)
+        return LinnworksClient(credentials: credentials, configuration: clientConfiguration(shutdown: shutdown))
     }
 }

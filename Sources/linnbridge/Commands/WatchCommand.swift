@@ -66,18 +66,30 @@ enum WatchCommand {
             return .config
         }
         let logger = setup.logger.redacting([credentials.applicationSecret, credentials.installationToken])
-        let client = LinnworksClient(credentials: credentials)
+        let folder = DropFolder(root: root)
+        let shutdown = ShutdownSignal(handlingSignals: {
+            logger.warning("watch.stopped", ["reason": "second signal: stopping now", "claimed": folder.claimedNames().joined(separator: ", ")])
+            exit(0)
+        })
+        shutdown.onFirstRequest {
+            logger.notice("watch.stopping", ["reason": "signal: no new file or call; calls in flight get \(Int(Self.graceSeconds)) s",
+                                             "claimed": folder.claimedNames().joined(separator: ", ")])
+            // Calls already sent are never cancelled (see CurlEasy); past the grace they are left
+            // outstanding — each was journalled or is safe to send again — and the process exits.
+            DispatchQueue.global().asyncAfter(deadline: .now() + Self.graceSeconds) {
+                logger.notice("watch.stopped", ["outcome": "0", "reason": "calls still in flight after \(Int(Self.graceSeconds)) s are left outstanding",
+                                                "claimed": folder.claimedNames().joined(separator: ", ")])
+                exit(0)
+            }
+        }
+        let client = LinnworksClient(credentials: credentials, configuration: setup.clientConfiguration(shutdown: shutdown))
         var options = WatchOptions(root: root)
         options.once = parsed.has("once")
         options.settleSeconds = setup.config.watch.settleSeconds
         options.pollSeconds = poll ?? setup.config.watch.pollSeconds
         options.rescanSeconds = setup.config.watch.rescanSeconds
         options.skipsDuplicates = setup.config.watch.skipDuplicateFiles
-        options.runDueExports = ScheduledExports.make(config: setup.config, client: client, folder: DropFolder(root: root), logger: logger)
-        let shutdown = ShutdownSignal(handlingSignals: {
-            FileHandle.standardError.write(Data("linnbridge: second signal, stopping now (claimed files resume on the next start)\n".utf8))
-            exit(0)
-        })
+        options.runDueExports = ScheduledExports.make(config: setup.config, client: client, folder: folder, logger: logger)
         let outcome: FileOutcome
         do {
             let runners = Dictionary(uniqueKeysWithValues: FeedKind.allCases.map { kind in
@@ -90,9 +102,20 @@ enum WatchCommand {
             logger.error("watch.failed", ["reason": "\(error)"])
             return .config
         }
-        if !options.once { return .ok }
+        if !options.once {
+            // The daemon stops itself only for what it cannot fix; it says so with a non-zero status
+            // (so systemd's Restart=on-failure restarts it or shows it failed). A signal's stop is 0.
+            switch outcome {
+            case .authorizationRefused: return .authRefused
+            case .configuration: return .config
+            default: return .ok
+            }
+        }
         return exitStatus(outcome)
     }
+
+    /// How long the first signal lets calls in flight finish before the process exits (product.md: 8 s).
+    static let graceSeconds = 8.0
 
     static func exitStatus(_ outcome: FileOutcome) -> ExitStatus {
         switch outcome {

@@ -83,7 +83,7 @@ struct SecondPass {
                     guard batch.count >= batchSize else { continue }
                     if inFlight >= maxInFlight, let result = await group.next() {
                         inFlight -= 1
-                        if let failure = try reconcile(result, summary: &summary) { return failure }
+                        if let failure = try reconcile(result, summary: &summary) { return await drain(&group, after: failure) }
                     }
                     submit(&group, service: service, summary: &summary)
                     inFlight += 1
@@ -92,17 +92,27 @@ struct SecondPass {
                     submit(&group, service: service, summary: &summary)
                 }
                 while let result = await group.next() {
-                    if let failure = try reconcile(result, summary: &summary) { return failure }
+                    if let failure = try reconcile(result, summary: &summary) { return await drain(&group, after: failure) }
                 }
                 return nil
             } catch let failure as FeedError {
-                group.cancelAll()
-                return failure
+                return await drain(&group, after: failure)
             } catch {
-                group.cancelAll()
-                return .fileRejected(file: summary.file, reason: "reading stopped: \(error)")
+                return await drain(&group, after: .fileRejected(file: summary.file, reason: "reading stopped: \(error)"))
             }
         }
+    }
+
+    /// After a run-ending failure (Linnworks gone, a stop requested), waits for the batches still
+    /// out — they are never cancelled — and records those Linnworks confirmed, so the next attempt
+    /// does not send them again.
+    private func drain(_ group: inout TaskGroup<StockBatchResult>, after failure: FeedError) async -> FeedError {
+        while let result = await group.next() {
+            guard case let .success(skus) = result.answer else { continue }
+            let returned = Set(skus.map { $0.lowercased() })
+            attempt.confirmed?(result.rows.filter { returned.contains($0.sku.lowercased()) }.map(\.line))
+        }
+        return failure
     }
 
     /// Applies every rule a row can fail before Linnworks sees it; a failure goes to the report.
@@ -160,10 +170,13 @@ struct SecondPass {
         switch result.answer {
         case let .success(skus):
             let returned = Set(skus.map { $0.lowercased() })
+            var confirmedLines: [Int] = []
+            defer { if !confirmedLines.isEmpty { attempt.confirmed?(confirmedLines) } }
             for row in result.rows {
                 if returned.contains(row.sku.lowercased()) {
                     summary.applied += 1
                     summary.appliedLines.insert(row.line)
+                    confirmedLines.append(row.line)
                 } else {
                     summary.rejected += 1
                     report.add(line: row.line, cells: row.cells,
