@@ -20,8 +20,15 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
+    /// The system's own sentence for `errno` ("No space left on device").
+    public var reason: String {
+        let text = String(cString: strerror(errno))
+        return errno == ENOSPC ? text + " (ENOSPC)" : errno == EROFS ? text + " (EROFS)"
+            : errno == ENAMETOOLONG ? text + " (ENAMETOOLONG)" : errno == EACCES ? text + " (EACCES)" : text
+    }
+
     public var description: String {
-        let reason = String(cString: strerror(errno))
+        let reason = self.reason
         if let path { return "\(call) \(path): \(reason)" }
         return "\(call): \(reason)"
     }

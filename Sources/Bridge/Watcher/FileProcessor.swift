@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import Synchronization
 
 /// Takes one ready file through the drop folder: claim, run its feed, and put it where it belongs.
 ///
@@ -70,7 +71,11 @@ struct FileProcessor: Sendable {
         var hash = String(checkpoints.contentHash, radix: 16)
         if skipsDuplicates, ledger.contains(hash) {
             logger.notice("file.duplicate", ["file.name": name, "reason": "the same content was already processed"])
-            archive(claimed)
+            do {
+                try archive(claimed)
+            } catch {
+                return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: nil)
+            }
             return .duplicate
         }
         // Rows an earlier run confirmed before it was stopped or killed, while the file is byte for byte the same.
@@ -106,6 +111,8 @@ struct FileProcessor: Sendable {
                 case .configuration:
                     logger.error("config.error", ["file.name": name, "reason": error.description])
                     return .configuration
+                case let .cannotWrite(path, reason):
+                    return cannotWrite(claimed, path: path, reason: reason, applied: nil)
                 }
             }
             calls += summary.apiCalls
@@ -118,8 +125,9 @@ struct FileProcessor: Sendable {
                 var final = summary
                 final.file = name
                 final.apiCalls = calls
-                cursor.remove()
-                return finish(claimed, summary: final, hash: hash, kind: kind)
+                let outcome = finish(claimed, summary: final, hash: hash, kind: kind)
+                if outcome != .cannotWrite { cursor.remove() }
+                return outcome
             }
             // Changed while or after it was read: this attempt's report describes a file that is gone.
             unlink(report)
@@ -147,19 +155,45 @@ struct FileProcessor: Sendable {
     }
 
     /// Publishes the final attempt's report, remembers the content, archives the file.
+    ///
+    /// A report that cannot be published leaves the file claimed (73) with its confirmed rows in the
+    /// cursor: the next attempt sends nothing again and writes the report once there is room. The
+    /// ledger says "applied, report pending", which is never taken for a duplicate.
     private func finish(_ claimed: ClaimedFile, summary: FeedSummary, hash: String, kind: FeedKind) -> FileOutcome {
         var summary = summary
         if let written = summary.reportPath {
             do {
                 summary.reportPath = try DropFolder.move(written, into: folder.errors, name: claimed.name, suffix: ".errors.csv")
             } catch {
-                logger.error("file.report_failed", ["file.name": claimed.name, "reason": "\(error)", "path": written])
+                unlink(written)
+                record(hash, name: claimed.name, kind: kind, outcome: ProcessedLedger.reportPending)
+                return cannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary)
             }
+        }
+        do {
+            try archive(claimed)
+        } catch {
+            return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary)
         }
         logger.info("file.done", summary.logMetadata(mode: .apply))
         record(hash, name: claimed.name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
-        archive(claimed)
         return summary.rejected > 0 ? .rowsRejected : .applied
+    }
+
+    /// Leaves the file claimed because a local write failed, saying what was applied all the same.
+    private func cannotWrite(_ claimed: ClaimedFile, path: String, reason: String, applied: FeedSummary?) -> FileOutcome {
+        let hint = "free space or fix the folder's permissions; the file stays claimed and is finished on the next attempt"
+        if let applied {
+            logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "rows.applied": String(applied.applied),
+                                               "rows.rejected": String(applied.rejected), "hint": hint])
+        } else {
+            logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "hint": hint])
+        }
+        return .cannotWrite
+    }
+
+    static func reason(_ error: Error) -> String {
+        (error as? SystemError)?.reason ?? "\(error)"
     }
 
     /// Whether a writer may still be at work: it holds the file open for writing, or wrote it
@@ -235,23 +269,37 @@ struct FileProcessor: Sendable {
         }
     }
 
-    private func archive(_ claimed: ClaimedFile) {
+    /// Moves the file into `archive/<date>/`.
+    private func archive(_ claimed: ClaimedFile) throws(SystemError) {
         let day = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
         let folder = self.folder.archive + "/" + day
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {
+            try createFolder(folder)
             let destination = try DropFolder.move(claimed.path, into: folder, name: claimed.name)
             unlink(claimed.recordPath)
             unlink(claimed.cursorPath)
             logger.info("file.archived", ["file.name": claimed.name, "path": destination])
         } catch {
-            logger.error("file.archive_failed", ["file.name": claimed.name, "reason": "\(error)"])
+            let failure = error as? SystemError ?? SystemError(call: "rename", errno: EIO, path: folder)
+            logger.error("file.archive_failed", ["file.name": claimed.name, "path": folder, "reason": failure.reason])
+            throw failure
+        }
+    }
+
+    /// `mkdir -p` that keeps the system's reason (EROFS, EACCES, ENOSPC) instead of Foundation's paraphrase.
+    private func createFolder(_ path: String) throws(SystemError) {
+        var partial = ""
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            partial += (partial.isEmpty && component.isEmpty) ? "/" : (partial.hasSuffix("/") || partial.isEmpty ? "" : "/") + component
+            guard !component.isEmpty else { continue }
+            if mkdir(partial, 0o755) != 0, errno != EEXIST { throw SystemError(call: "mkdir", errno: errno, path: partial) }
         }
     }
 
     private func reject(_ claimed: ClaimedFile, hash: String?, kind: FeedKind, reason: String) -> FileOutcome {
         let name = claimed.name
         do {
+            try createFolder(folder.errors)
             let destination = try DropFolder.move(claimed.path, into: folder.errors, name: name)
             unlink(claimed.recordPath)
             unlink(claimed.cursorPath)
@@ -259,7 +307,8 @@ struct FileProcessor: Sendable {
             _ = try? DropFolder.publish("\(name) was not processed: \(reason)\n", into: folder.errors, name: shown, suffix: ".reason.txt")
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])
         } catch {
-            logger.error("file.reject_failed", ["file.name": name, "reason": "\(error)"])
+            // Not moved: it stays claimed and is rejected again (with its reason) once errors/ can be written.
+            return cannotWrite(claimed, path: folder.errors, reason: "rejecting it: " + Self.reason(error), applied: nil)
         }
         if let hash { record(hash, name: name, kind: kind, outcome: "rejected") }
         return .fileRejected

@@ -12,6 +12,8 @@ public final class ProcessedLedger: Sendable {
         var kind: FeedKind
         var outcome: String
         var date: String
+
+        var countsAsDone: Bool { outcome != "rejected" && outcome != ProcessedLedger.reportPending }
     }
 
     private let file: JournalFile
@@ -19,7 +21,7 @@ public final class ProcessedLedger: Sendable {
 
     public init(stateDirectory: String) throws(JournalError) {
         let path = stateDirectory + "/processed.jsonl"
-        hashes = Mutex(Set(try JournalFile.read(path: path, as: Entry.self).map(\.hash)))
+        hashes = Mutex(Set(try JournalFile.read(path: path, as: Entry.self).filter(\.countsAsDone).map(\.hash)))
         do {
             file = try JournalFile(path: path)
         } catch {
@@ -27,11 +29,16 @@ public final class ProcessedLedger: Sendable {
         }
     }
 
+    /// The outcome of a file whose rows were applied but whose error report is still to be written.
+    public static let reportPending = "applied, report pending"
+
+    /// Whether a file with these bytes was finished before; files rejected or still owing a report never count.
     public func contains(_ hash: String) -> Bool { hashes.withLock { $0.contains(hash) } }
 
     /// Remembers `hash` as done (on disk before this returns).
     public func record(hash: String, name: String, kind: FeedKind, outcome: String) throws(JournalError) {
-        try file.append(Entry(hash: hash, name: name, kind: kind, outcome: outcome, date: ISO8601DateFormatter().string(from: Date())))
-        hashes.withLock { _ = $0.insert(hash) }
+        let entry = Entry(hash: hash, name: name, kind: kind, outcome: outcome, date: ISO8601DateFormatter().string(from: Date()))
+        try file.append(entry)
+        if entry.countsAsDone { hashes.withLock { _ = $0.insert(hash) } }
     }
 }

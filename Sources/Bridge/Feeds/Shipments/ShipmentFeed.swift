@@ -93,7 +93,7 @@ public struct ShipmentFeed: Sendable {
         do {
             summary.reportPath = try report.finish()
         } catch {
-            throw .fileRejected(file: summary.file, reason: "the error report could not be written: \(error)")
+            throw .cannotWrite(path: report.destination, reason: error.reason)
         }
         let elapsed = ContinuousClock.now - started
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

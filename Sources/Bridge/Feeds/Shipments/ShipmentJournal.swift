@@ -37,7 +37,7 @@ struct ShipmentJournal {
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         } catch {
-            throw .configuration("the state folder \(stateDirectory) cannot be created: \(error.localizedDescription)")
+            throw .cannotWrite(path: stateDirectory, reason: error.localizedDescription)
         }
         let hash: UInt64
         if let contentHash {
@@ -53,7 +53,7 @@ struct ShipmentJournal {
         do {
             file = try JournalFile(path: path)
         } catch {
-            throw .configuration("the journal \(path) cannot be opened: \(error)")
+            throw .cannotWrite(path: path, reason: "\(error)")
         }
     }
 
@@ -85,7 +85,7 @@ struct ShipmentJournal {
         do {
             try file.append(entry)
         } catch {
-            throw .configuration("\(error)")
+            throw .cannotWrite(path: path, reason: "\(error)")
         }
     }
 

@@ -197,8 +197,12 @@ struct SecondPass {
     }
 
     /// Lets the report write every failure below the first line that may still fail.
-    private func releaseReport(upTo line: Int) throws {
+    private func releaseReport(upTo line: Int) throws(FeedError) {
         let pending = (inFlightFirstLines + batch.prefix(1).map(\.line)).min() ?? line
-        try report.release(below: min(pending, line))
+        do {
+            try report.release(below: min(pending, line))
+        } catch {
+            throw .cannotWrite(path: report.destination, reason: error.reason)
+        }
     }
 }
