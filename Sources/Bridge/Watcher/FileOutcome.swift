@@ -11,5 +11,15 @@ public enum FileOutcome: Int, Sendable, Comparable {
 
     public static func < (a: FileOutcome, b: FileOutcome) -> Bool { a.severity < b.severity }
 
-    private var severity: Int { self == .duplicate ? 0 : rawValue }
+    /// product.md: "the most severe wins: 77 > 78 > 73 > 69 > 65 > 1 > 0" (a duplicate counts as applied).
+    private var severity: Int {
+        switch self {
+        case .applied, .duplicate: return 0
+        case .rowsRejected: return 1
+        case .fileRejected: return 2
+        case .unavailable: return 3
+        case .configuration: return 5
+        case .authorizationRefused: return 6
+        }
+    }
 }
