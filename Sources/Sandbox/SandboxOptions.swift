@@ -1,5 +1,6 @@
 import Foundation
 import Linnworks
+import Support
 
 /// How to run the sandbox: the options of `linnbridge sandbox`, also used when embedded.
 ///
@@ -42,15 +43,19 @@ public struct SandboxOptions: Sendable {
       --port N               Port on 127.0.0.1 (default 0: a free port, printed on start).
       --seed FILE            Seed account (default \(SandboxDefaults.seedPath)); or
                              synthetic:skus=N,orders=M[,seed=S] for a generated account.
-      --time-scale K         Divide rate-limit windows by K (60: limits per second). Default 1.
+      --time-scale K         Divide rate-limit windows by K (60: limits per second), 0.001 to 10000.
+                             Default 1.
       --faults SPEC          Inject faults, e.g. seed=7,error-before=0.05,error-after=0.05,drop=0.02,
                              drop-after=0.01,latency=0.05:200ms,expire-every=40,only=SetStockLevel,max=10
       --log FILE             Append a JSONL line per call (endpoint, status, parameters; no secrets).
-      --session-idle SECONDS Idle session expiry (default 1200).
+      --session-idle SECONDS Idle session expiry (default 1200; above 0, at most 604800).
       --no-rate-limits       Serve without 429s (throughput measurements only).
       -h, --help             Show this help.
 
     """
+
+    /// `--time-scale`'s bounds: a one-minute window stays between 6 ms and about 16.7 hours.
+    public static let timeScaleRange: ClosedRange<Double> = 0.001...10_000
 
     /// Parses the arguments after `sandbox`; `--help` is the caller's to handle.
     public static func parse(arguments: [String]) throws(SandboxError) -> SandboxOptions {
@@ -81,8 +86,8 @@ public struct SandboxOptions: Sendable {
                 options.seed = try value(name, inline)
             case "--time-scale":
                 let text = try value(name, inline)
-                guard let scale = Double(text), scale > 0, scale.isFinite else {
-                    throw .usage("--time-scale must be a positive number, got '\(text)'")
+                guard let scale = Double(text), scale.isFinite, timeScaleRange.contains(scale) else {
+                    throw .usage("--time-scale must be a number from 0.001 to 10000, got '\(text)'")
                 }
                 options.timeScale = scale
             case "--faults":
@@ -91,8 +96,8 @@ public struct SandboxOptions: Sendable {
                 options.logPath = try value(name, inline)
             case "--session-idle":
                 let text = try value(name, inline)
-                guard let seconds = Double(text), seconds > 0 else {
-                    throw .usage("--session-idle must be a positive number of seconds, got '\(text)'")
+                guard let seconds = DurationLimit.seconds(text) else {
+                    throw .usage("--session-idle must be a number of seconds above 0 and at most \(DurationLimit.described), got '\(text)'")
                 }
                 options.sessionIdleTimeout = .nanoseconds(Int64(seconds * 1e9))
             case "--no-rate-limits":

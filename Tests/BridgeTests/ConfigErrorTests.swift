@@ -85,6 +85,26 @@ import Testing
         #expect(error == ConfigError(source: "linnbridge.json", keyPath: keyPath, message: message))
     }
 
+    /// Every duration is bounded: more than 7 days is a mistake (JSON itself refuses 1e400), not a schedule.
+    @Test(arguments: [
+        (#"{"watch": {"settleSeconds": 604801}}"#, "watch.settleSeconds", "expected a number of seconds of at most 604800 (7 days), found 604801"),
+        (#"{"watch": {"pollSeconds": 1e300}}"#, "watch.pollSeconds", "expected a number of seconds of at most 604800 (7 days), found 1e+300"),
+        (#"{"watch": {"rescanSeconds": 1.7e308}}"#, "watch.rescanSeconds", "expected a number of seconds of at most 604800 (7 days), found 1.7e+308"),
+        (#"{"watch": {"rescanSeconds": -1}}"#, "watch.rescanSeconds", "expected a number of seconds greater than 0, found -1"),
+        (#"{"exports": {"openOrdersEvery": 604860}}"#, "exports.openOrdersEvery", "expected a number of seconds of at most 604800 (7 days), found 604860"),
+        (#"{"exports": {"stockLevelsEvery": 1e19}}"#, "exports.stockLevelsEvery", "expected a number of seconds of at most 604800 (7 days), found 1e+19"),
+    ])
+    func durationsAboveAWeekAreRejected(json: String, keyPath: String, message: String) throws {
+        let error = try #require(configError(json))
+        #expect(error == ConfigError(source: "linnbridge.json", keyPath: keyPath, message: message))
+    }
+
+    @Test func aDurationOfExactlyAWeekIsAccepted() throws {
+        let config = try parseConfig(#"{"watch": {"settleSeconds": 604800, "pollSeconds": 604800, "rescanSeconds": 604800}, "exports": {"openOrdersEvery": 604800}}"#)
+        #expect(config.watch.settleSeconds == 604_800 && config.watch.pollSeconds == 604_800 && config.watch.rescanSeconds == 604_800)
+        #expect(config.exports.openOrdersEvery == 604_800)
+    }
+
     @Test func wholeNumbersMayBeWrittenWithAZeroFraction() throws {
         #expect(try parseConfig(#"{"stock": {"batchSize": 250.0}}"#).stock.batchSize == 250)
         #expect(try parseConfig(#"{"stock": {"batchSize": 1e3}}"#).stock.batchSize == 1000)

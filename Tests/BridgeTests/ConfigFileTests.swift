@@ -25,6 +25,34 @@ import Testing
         }
     }
 
+    /// Whoever can change the config can point authUrl at their own server: group-writable is refused too,
+    /// and a link is judged by both its own folder and its target's.
+    @Test func aConfigOthersCouldChangeIsRefused() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory + "/linnbridge.json"
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
+            #expect(chmod(path, 0o664) == 0)
+            #expect(throws: ConfigError(source: path, message: "can be written by group or others (mode 0664), so they could point "
+                                        + "authUrl or a webhook at their own server; run chmod go-w \(path)")) {
+                try BridgeConfig.load(path: path)
+            }
+            #expect(chmod(path, 0o644) == 0)
+            #expect(try BridgeConfig.load(path: path) == BridgeConfig())
+
+            let open = directory + "/open"
+            try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: open + "/real.json"))
+            #expect(chmod(open, 0o777) == 0)
+            #expect(symlink(open + "/real.json", directory + "/link.json") == 0)
+            #expect(throws: ConfigError(source: directory + "/link.json", message: "its folder \(open) can be written by group or others "
+                                        + "without the sticky bit (mode 0777), so they could replace what LinnBridge trusts there; run chmod go-w \(open)")) {
+                try BridgeConfig.load(path: directory + "/link.json")
+            }
+            #expect(chmod(open, 0o1777) == 0)
+            #expect(try BridgeConfig.load(path: directory + "/link.json") == BridgeConfig())
+        }
+    }
+
     @Test func missingExplicitFileIsAnErrorNamingThePath() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/nope.json"

@@ -1,4 +1,5 @@
 import Bridge
+import CSV
 import Foundation
 import Testing
 
@@ -52,6 +53,33 @@ import Testing
             }
             try? FileManager.default.removeItem(atPath: report)
         }
+    }
+
+    /// A cell holding an OSC sequence (retitles a terminal) or a C1 CSI must not reach the `error`
+    /// sentence raw: it is shown as `\u{1b}`; the report's copy of the input's own cells keeps its bytes.
+    @Test func controlCharactersInQuotedCellsAreEscapedInTheErrorSentenceOnly() async throws {
+        let dir = NSTemporaryDirectory() + "linnbridge-hostile-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let osc = "\u{1B}]0;pwned\u{07}"
+        let csi = "B\u{9B}2J\u{7F}"
+        try "SKU,Level\n\(osc),lots\n\(csi),x\(osc)\nC,1\nC,2\n".write(toFile: dir + "/stock.csv", atomically: true, encoding: .utf8)
+        let runner = FeedRunner(kind: .stock, mode: .check(online: false), config: BridgeConfig(), client: nil, stateDirectory: dir)
+        let summary = try await runner(dir + "/stock.csv", reportPath: dir + "/stock.csv.errors.csv")
+        #expect(summary.rejected == 3)
+        let reader = try CSVReader(path: dir + "/stock.csv.errors.csv")
+        _ = try reader.nextRecord()
+        var rows: [[String]] = []
+        while let record = try reader.nextRecord() { rows.append((0..<record.count).map { record[$0].string }) }
+        try #require(rows.count == 3)
+        #expect(rows[0][0] == osc, "the input's own cell keeps its bytes")
+        #expect(rows[0][4].hasPrefix(#"The stock level for SKU \u{1b}]0;pwned\u{7} "#), "\(rows[0][4])")
+        #expect(rows[1][0] == csi && rows[1][1] == "x" + osc)
+        #expect(rows[1][4].contains(#"B\u{9b}2J\u{7f}"#) && rows[1][4].contains(#"x\u{1b}]0;pwned\u{7}"#), "\(rows[1][4])")
+        for row in rows {
+            #expect(!row[4].unicodeScalars.contains { $0.properties.generalCategory == .control }, "\(row[4].debugDescription)")
+        }
+        #expect(RowError(line: 1, code: .badRecord, message: "tab\there").message == #"tab\there"#)
     }
 
     @Test func hostileFilesEndAsReportsOrRejections() async throws {

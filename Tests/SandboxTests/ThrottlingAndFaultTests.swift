@@ -152,6 +152,21 @@ import Linnworks
             #expect(throws: SandboxError.self) { try SandboxOptions.parse(arguments: bad) }
         }
     }
+
+    /// `inf`, `nan`, negative and absurd durations are usage mistakes (they used to trap turning into a `Duration`).
+    @Test(arguments: [["--session-idle", "inf"], ["--session-idle", "nan"], ["--session-idle", "-5"], ["--session-idle", "1e300"],
+                      ["--session-idle", "604801"], ["--time-scale", "inf"], ["--time-scale", "nan"], ["--time-scale", "-1"],
+                      ["--time-scale", "1e-300"], ["--time-scale", "1e9"], ["--faults", "latency=1:infs"],
+                      ["--faults", "latency=1:nan"], ["--faults", "latency=1:-5s"], ["--faults", "latency=1:1e300ms"]])
+    func unboundedDurationsAreUsageErrors(_ arguments: [String]) throws {
+        #expect(throws: SandboxError.self) { try SandboxOptions.parse(arguments: arguments) }
+    }
+
+    @Test func durationsUpToAWeekParse() throws {
+        let options = try SandboxOptions.parse(arguments: ["--session-idle", "604800", "--time-scale", "0.01", "--faults", "latency=1:2s"])
+        #expect(options.sessionIdleTimeout == .seconds(604_800) && options.timeScale == 0.01)
+        #expect(options.faults.latencyDuration == .seconds(2))
+    }
 }
 
 /// The command's exit codes for mistakes, without starting a server.

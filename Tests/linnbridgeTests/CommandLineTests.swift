@@ -226,6 +226,33 @@ func scratchDirectory() -> String {
         #expect(report.contains("Seife Hafer"))
     }
 
+    /// A duration option with `inf`, `nan`, a negative or more than a week is a usage error naming the option.
+    @Test(arguments: ["inf", "nan", "-1", "0", "604801", "1e300"])
+    func unboundedPollIsAUsageError(_ value: String) throws {
+        let root = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try linnbridge(["watch", "--once", "--root", root, "--poll", value])
+        #expect(run.status == 64, "\(value): \(run.stderr)")
+        #expect(run.stderr.contains("--poll must be a number of seconds above 0 and at most 604800 (7 days), got '\(value)'"), "\(run.stderr)")
+        let sandbox = try linnbridge(["sandbox", "--session-idle", value])
+        #expect(sandbox.status == 64, "\(value): \(sandbox.stderr)")
+        #expect(sandbox.stderr.contains("--session-idle"))
+    }
+
+    /// In the config the same bound is a configuration error (78) naming the key.
+    @Test func unboundedDurationInTheConfigExits78NamingTheKey() throws {
+        let root = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try #"{"watch": {"pollSeconds": 1e300}}"#.write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let run = try linnbridge(["watch", "--once", "--root", root])
+        #expect(run.status == 78, "\(run.stderr)")
+        #expect(run.stderr.contains("watch.pollSeconds: expected a number of seconds of at most 604800 (7 days)"), "\(run.stderr)")
+        try #"{"exports": {"openOrdersEvery": 1e7}}"#.write(toFile: root + "/linnbridge.json", atomically: true, encoding: .utf8)
+        let export = try linnbridge(["export", "open-orders", "--root", root])
+        #expect(export.status == 78, "\(export.stderr)")
+        #expect(export.stderr.contains("exports.openOrdersEvery"), "\(export.stderr)")
+    }
+
     @Test func badConfigExits78NamingTheKey() throws {
         let dir = scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

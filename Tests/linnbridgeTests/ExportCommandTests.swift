@@ -77,4 +77,16 @@ import Testing
         #expect(try linnbridge(in: dir, ["export", "open-orders", "--out", dir + "/x"], environment: unreachable).status == 69)
         #expect(csvFiles(dir + "/x").isEmpty)
     }
+
+    /// product.md: 73, "a local file could not be written … named in the message" (was 69, as if Linnworks were down).
+    @Test func anExportThatCannotBeWrittenExits73() throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let dir = scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "not a folder".write(toFile: dir + "/file", atomically: true, encoding: .utf8)
+        let run = try linnbridge(in: dir, ["export", "stock-levels", "--out", dir + "/file/out"], environment: sandboxEnvironment(server))
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains(dir + "/file"), "the message names the path: \(run.stderr)")
+    }
 }

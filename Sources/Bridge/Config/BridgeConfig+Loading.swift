@@ -10,9 +10,11 @@ extension BridgeConfig {
     /// Larger than any plausible configuration; a bigger file is almost certainly the wrong file.
     static let maximumFileSize = 1 << 20
 
-    /// Reads and checks the file at `path`; a missing or unreadable file is an error naming the path.
-    /// Use this for a file the user named with `--config`.
+    /// Reads and checks the file at `path`; a missing or unreadable file is an error naming the path,
+    /// and so is a file others could change (see `ConfigPermissions`). Use this for a file the user
+    /// named with `--config`.
     public static func load(path: String) throws(ConfigError) -> BridgeConfig {
+        try ConfigPermissions.checkConfigFile(path)
         let data: Data
         do {
             data = try readFile(path)

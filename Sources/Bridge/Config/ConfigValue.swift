@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// One value from the parsed JSON, with the key path it was found at.
 ///
@@ -76,22 +77,36 @@ struct ConfigValue {
         return whole
     }
 
-    /// A whole number of seconds of at least `minimum`; `null` is allowed and means "not scheduled".
-    func wholeSecondsOrNull(atLeast minimum: Int) throws(ConfigError) -> Int? {
+    /// A whole number of seconds of at least `minimum` and at most `maximum` (7 days unless told);
+    /// `null` is allowed and means "not scheduled".
+    func wholeSecondsOrNull(atLeast minimum: Int, atMost maximum: Double = DurationLimit.maximumSeconds) throws(ConfigError) -> Int? {
         if isNull { return nil }
+        try rejectAbove(maximum)
         guard let double = number, let whole = Int(exactly: double), whole >= minimum else {
             throw mismatch("a whole number of seconds, at least \(minimum), or null")
         }
         return whole
     }
 
-    /// A number of seconds of at least `minimum` (or above it, when `minimum` itself is excluded).
-    func seconds(atLeast minimum: Double, excludingMinimum: Bool = false) throws(ConfigError) -> Double {
+    /// A number of seconds of at least `minimum` (or above it, when `minimum` itself is excluded), and
+    /// at most `maximum` (7 days unless told), so no interval is infinite or absurd.
+    func seconds(atLeast minimum: Double, excludingMinimum: Bool = false,
+                 atMost maximum: Double = DurationLimit.maximumSeconds) throws(ConfigError) -> Double {
+        try rejectAbove(maximum)
         let bound = excludingMinimum ? "greater than \(Self.plain(minimum))" : "of \(Self.plain(minimum)) or more"
         guard let double = number, excludingMinimum ? double > minimum : double >= minimum else {
             throw mismatch("a number of seconds \(bound)")
         }
         return double
+    }
+
+    /// A number over `maximum` seconds, or one that is not finite, names the bound it broke.
+    private func rejectAbove(_ maximum: Double) throws(ConfigError) {
+        guard boolean == nil, let value = (raw as? NSNumber)?.doubleValue else { return }
+        if !value.isFinite || value > maximum {
+            let limit = maximum == DurationLimit.maximumSeconds ? DurationLimit.described : Self.plain(maximum)
+            throw mismatch("a number of seconds of at most \(limit)")
+        }
     }
 
     /// A list of non-empty strings, each checked under its own index (`shipments.locations[1]`).

@@ -1,3 +1,5 @@
+import Support
+
 /// The stable, machine-readable reason a row failed; the `error_code` column of a report.
 ///
 /// Raw values never change once published: 3PLs and scripts filter reports by them.
@@ -24,16 +26,24 @@ public enum RowErrorCode: String, Sendable, CaseIterable {
 }
 
 /// Why one row of an input file was not applied, in words a warehouse clerk understands.
+///
+/// The sentence often quotes the row's cells; its control characters (C0, DEL, C1) are escaped
+/// as `\u{1b}` (see `ControlCharacters`), so a report opened in a terminal or a log line cannot
+/// carry an escape sequence. The report's copy of the input's own cells keeps their bytes.
 public struct RowError: Sendable, Equatable, Error {
     /// The line of the input file where the row starts.
     public var line: Int
     public var code: RowErrorCode
-    /// The sentence for the `error` column ("SKU ABC-1 does not exist in Linnworks").
-    public var message: String
+    /// The sentence for the `error` column ("SKU ABC-1 does not exist in Linnworks"), escaped.
+    public var message: String {
+        get { escapedMessage }
+        set { escapedMessage = ControlCharacters.escaped(newValue) }
+    }
+    private var escapedMessage: String
 
     public init(line: Int, code: RowErrorCode, message: String) {
         self.line = line
         self.code = code
-        self.message = message
+        self.escapedMessage = ControlCharacters.escaped(message)
     }
 }

@@ -95,11 +95,16 @@ public struct FaultPlan: Sendable, Equatable {
         return value
     }
 
+    /// `250ms`, `2s` or `250` (milliseconds); nil unless from 0 to a week (`inf`, `nan` and `1e300s`
+    /// would trap when turned into a `Duration`).
     static func parseDuration(_ text: String) -> Duration? {
-        if text.hasSuffix("ms"), let ms = Double(text.dropLast(2)) { return .nanoseconds(Int64(ms * 1_000_000)) }
-        if text.hasSuffix("s"), let seconds = Double(text.dropLast()) { return .nanoseconds(Int64(seconds * 1e9)) }
-        if let ms = Double(text) { return .nanoseconds(Int64(ms * 1_000_000)) }
-        return nil
+        let seconds: Double
+        if text.hasSuffix("ms"), let ms = Double(text.dropLast(2)) { seconds = ms / 1000 }
+        else if text.hasSuffix("s"), let value = Double(text.dropLast()) { seconds = value }
+        else if let ms = Double(text) { seconds = ms / 1000 }
+        else { return nil }
+        guard DurationLimit.isAccepted(seconds, above: 0, includingMinimum: true) else { return nil }
+        return .nanoseconds(Int64(seconds * 1e9))
     }
 }
 

@@ -54,20 +54,10 @@ public struct TextLogHandler: LogHandler {
     }
 
     static func escapingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-        var result = ""
-        for scalar in text.unicodeScalars { result += escaped(scalar) }
-        return result
+        ControlCharacters.escaped(text)
     }
 
     private static func escaped(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        default:
-            guard scalar.properties.generalCategory == .control else { return String(scalar) }
-            return "\\u{" + String(scalar.value, radix: 16) + "}"
-        }
+        ControlCharacters.escaped(scalar)
     }
 }

@@ -1,4 +1,8 @@
 /// The process exit codes product.md promises (sysexits).
+///
+/// `Comparable` orders by severity, not by number, so `max` of a run's outcomes is its exit status:
+/// 64 usage and 75 busy end a run before any work and rank above everything; then product.md's
+/// "77 > 78 > 73 > 69 > 65 > 1 > 0".
 enum ExitStatus: Int32, Error, Sendable, Comparable {
     /// Every row applied.
     case ok = 0
@@ -9,6 +13,8 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     case fileRejected = 65
     /// Linnworks unreachable after retries; inputs left in place for the next run.
     case unavailable = 69
+    /// A local file could not be written (disk full, read-only folder); the input stays claimed.
+    case cannotWrite = 73
     /// Another linnbridge is working in this drop folder (its pid is named; nothing was done).
     case busy = 75
     /// Linnworks refused the credentials.
@@ -16,5 +22,20 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     /// Configuration error.
     case config = 78
 
-    static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.rawValue < b.rawValue }
+    /// Higher is more severe.
+    var severity: Int {
+        switch self {
+        case .ok: return 0
+        case .rowsRejected: return 1
+        case .fileRejected: return 2
+        case .unavailable: return 3
+        case .cannotWrite: return 4
+        case .config: return 5
+        case .authRefused: return 6
+        case .busy: return 7
+        case .usage: return 8
+        }
+    }
+
+    static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.severity < b.severity }
 }

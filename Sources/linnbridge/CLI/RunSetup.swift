@@ -13,23 +13,34 @@ struct RunSetup {
     var logger: Logger
     var credentials: Credentials?
 
-    /// Loads `--config FILE`, or `linnbridge.json` in `defaultDirectory` if it is there.
+    /// Loads `--config FILE`, or `linnbridge.json` in `defaultDirectory` (the drop root) if it is there.
     /// With `fallbackDirectory`, its `linnbridge.json` is read when `defaultDirectory` has none.
+    /// A config file others could change, or a drop root whose `.state/` others can write (without
+    /// the sticky bit), is a configuration error; a readable config holding a secret only a warning.
     static func make(_ parsed: ParsedArguments, _ context: Context, defaultDirectory: String = ".",
                      fallbackDirectory: String? = nil) throws(ConfigError) -> RunSetup {
         let config: BridgeConfig
-        if let path = parsed.value("config") {
+        let path: String
+        if let named = parsed.value("config") {
+            path = named
             config = try BridgeConfig.load(path: path)
         } else if let fallbackDirectory, !FileManager.default.fileExists(atPath: defaultDirectory + "/linnbridge.json") {
-            config = try BridgeConfig.loadIfPresent(path: fallbackDirectory + "/linnbridge.json")
+            path = fallbackDirectory + "/linnbridge.json"
+            config = try BridgeConfig.loadIfPresent(path: path)
         } else {
-            config = try BridgeConfig.loadIfPresent(path: defaultDirectory + "/linnbridge.json")
+            path = defaultDirectory + "/linnbridge.json"
+            config = try BridgeConfig.loadIfPresent(path: path)
         }
+        try ConfigPermissions.checkStateFolder(DropFolder(root: defaultDirectory).state)
         let format = parsed.value("log-format").flatMap(LogFormat.init(rawValue:)) ?? config.logFormat
         let level: LogLevel = parsed.has("verbose") ? .debug : (parsed.has("quiet") ? .warning : .info)
         let credentials = config.credentials(environment: context.environment)
         var logger = Logger(level: level, handler: format.makeHandler(write: context.standardError))
         if let credentials { logger = logger.redacting([credentials.applicationSecret, credentials.installationToken]) }
+        if config.linnworks.applicationSecret != nil || config.linnworks.installationToken != nil,
+           let exposed = ConfigPermissions.readableSecretWarning(path) {
+            logger.warning("config.readable_by_others", ["path": path, "mode": exposed.mode, "hint": exposed.hint])
+        }
         return RunSetup(config: config, logger: logger, credentials: credentials)
     }
 

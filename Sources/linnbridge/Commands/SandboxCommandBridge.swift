@@ -5,10 +5,10 @@ enum SandboxCommandBridge {
     static let options: [OptionSpec] = [
         .option("port", "<n>", "Port on 127.0.0.1; 0 picks a free one and prints it (default 0)."),
         .option("seed", "<file>", "The account to start from (default samples/sandbox-account.json)."),
-        .option("time-scale", "<k>", "Divide the rate-limit window by k (60: limits per second)."),
+        .option("time-scale", "<k>", "Divide the rate-limit window by k, 0.001 to 10000 (60: limits per second)."),
         .option("faults", "<spec>", "Inject faults, e.g. seed=7,error-before=0.05,drop=0.02."),
         .option("log", "<file>", "Write a JSON line per call to this file."),
-        .option("session-idle", "<seconds>", "Idle time before a session expires (default 1200)."),
+        .option("session-idle", "<seconds>", "Idle time before a session expires (default 1200, at most 604800)."),
         .flag("no-rate-limits", "Serve every call, however many."),
     ]
 

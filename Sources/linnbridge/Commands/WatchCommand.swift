@@ -10,15 +10,16 @@ enum WatchCommand {
         .option("root", "<dir>", "The drop folder (default ./watch)."),
         .flag("once", "Process what is there, run due exports, and exit."),
         .flag("sandbox", "Use the embedded sandbox (samples/sandbox-account.json) instead of Linnworks."),
-        .option("poll", "<seconds>", "Scan every N seconds instead of using inotify (network mounts)."),
+        .option("poll", "<seconds>", "Scan every N seconds (above 0, at most 604800) instead of inotify (network mounts)."),
     ]
 
     static func run(_ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
         let root = parsed.value("root") ?? "watch"
         var poll: Double?
         if let text = parsed.value("poll") {
-            guard let seconds = Double(text), seconds > 0 else {
-                return CommandLineInterface.usageError("--poll must be a number of seconds above 0", command: CommandTree.watch,
+            guard let seconds = DurationLimit.seconds(text) else {
+                return CommandLineInterface.usageError("--poll must be a number of seconds above 0 and at most \(DurationLimit.described), got '\(text)'",
+                                                       command: CommandTree.watch,
                                                        path: ["linnbridge", "watch"], context: context)
             }
             poll = seconds
