@@ -11,6 +11,7 @@ import Glibc
 /// journals make safe to resume. Tests call `request()` instead of sending signals.
 public final class ShutdownSignal: Sendable {
     private let count = Mutex(0)
+    private let signals = Mutex(0)
     private let sources: SignalSources?
     private let sleepers = Mutex(Sleepers())
     private let firstRequest = Mutex<(@Sendable () -> Void)?>(nil)
@@ -34,7 +35,7 @@ public final class ShutdownSignal: Sendable {
         for number in [SIGTERM, SIGINT] {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { [weak self] in
-                if (self?.request() ?? 2) >= 2 { immediately() }
+                if (self?.signalled() ?? 2) >= 2 { immediately() }
             }
             source.activate()
             box.keep(source)
@@ -51,17 +52,27 @@ public final class ShutdownSignal: Sendable {
                 return Array(state.waiting.values)
             }
             for continuation in woken { continuation.resume(returning: false) }
-            firstRequest.withLock { $0 }?()
         }
+        return number
+    }
+
+    /// A SIGTERM or SIGINT arrived: a stop request, and the first one runs `onFirstSignal`'s action.
+    /// Returns how many signals there have been. (A stop the program asks for itself — refused
+    /// credentials — is a plain `request()`: it has no grace deadline and keeps its exit status.)
+    @discardableResult
+    public func signalled() -> Int {
+        request()
+        let number = signals.withLock { $0 += 1; return $0 }
+        if number == 1 { firstRequest.withLock { $0 }?() }
         return number
     }
 
     public var isRequested: Bool { count.withLock { $0 > 0 } }
 
-    /// Runs `action` (once) when the first request arrives — at once if it already has.
-    public func onFirstRequest(_ action: @escaping @Sendable () -> Void) {
+    /// Runs `action` (once) when the first signal arrives — at once if one already has.
+    public func onFirstSignal(_ action: @escaping @Sendable () -> Void) {
         firstRequest.withLock { $0 = action }
-        if isRequested { action() }
+        if signals.withLock({ $0 > 0 }) { action() }
     }
 
     /// Waits `seconds`, or less when a shutdown is requested meanwhile; true when the whole time

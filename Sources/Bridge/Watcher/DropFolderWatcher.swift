@@ -141,8 +141,10 @@ public final class DropFolderWatcher: Sendable {
             withExtendedLifetime(lane) {}
             note(outcome)
             switch outcome {
-            case .unavailable:
-                // Stopping (the file stays claimed for the next start), or Linnworks down: back off.
+            case .unavailable, .cannotWrite:
+                // Stopping (the file stays claimed for the next start), or Linnworks down, or a disk
+                // full or read-only: conditions that may pass. Back off and try the file again;
+                // the other kind's lane goes on meanwhile.
                 if shutdown.isRequested { return }
                 if options.once {
                     queues.withLock { $0.busy.remove(kind); $0.ready[kind] = [] }

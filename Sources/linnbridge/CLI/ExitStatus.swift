@@ -1,3 +1,7 @@
+import Bridge
+import Foundation
+import Support
+
 /// The process exit codes product.md promises (sysexits).
 ///
 /// `Comparable` orders by severity, not by number, so `max` of a run's outcomes is its exit status:
@@ -38,4 +42,24 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     }
 
     static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.severity < b.severity }
+}
+
+extension ExitStatus {
+    /// 73 when `error` is a local file or folder that could not be written (ENOSPC, EROFS, EACCES,
+    /// ENAMETOOLONG, EDQUOT), however it reached us; nil for anything else.
+    static func forLocalFailure(_ error: any Error) -> ExitStatus? {
+        let writeErrors: Set<Int32> = [ENOSPC, EROFS, EACCES, EPERM, ENAMETOOLONG, EDQUOT]
+        if let system = error as? SystemError { return writeErrors.contains(system.errno) ? .cannotWrite : nil }
+        if case let .system(system)? = error as? JournalError { return writeErrors.contains(system.errno) ? .cannotWrite : nil }
+        var current: NSError? = error as NSError
+        while let ns = current {
+            if ns.domain == NSPOSIXErrorDomain, writeErrors.contains(Int32(ns.code)) { return .cannotWrite }
+            if ns.domain == NSCocoaErrorDomain, [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileWriteOutOfSpace.rawValue,
+                                                 CocoaError.fileWriteVolumeReadOnly.rawValue, CocoaError.fileWriteInvalidFileName.rawValue].contains(ns.code) {
+                return .cannotWrite
+            }
+            current = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return nil
+    }
 }

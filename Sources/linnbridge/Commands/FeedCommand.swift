@@ -54,6 +54,7 @@ enum FeedCommand {
                 case .linnworksUnavailable: return max(worst, .unavailable)
                 case .authorizationRefused: return max(worst, .authRefused)
                 case .configuration: return max(worst, .config)
+                case .cannotWrite: return max(worst, .cannotWrite)
                 }
             }
         }

@@ -43,7 +43,7 @@ enum WatchCommand {
             return .busy
         } catch {
             setup.logger.error("watch.failed", ["root": root, "reason": "the drop folder's lock cannot be taken: \(error)"])
-            return .config
+            return ExitStatus.forLocalFailure(error) ?? .config
         }
         defer { withExtendedLifetime(folderLock) {} }
         var sandbox: SandboxServer?
@@ -72,7 +72,7 @@ enum WatchCommand {
             logger.warning("watch.stopped", ["reason": "second signal: stopping now", "claimed": folder.claimedNames().joined(separator: ", ")])
             exit(0)
         })
-        shutdown.onFirstRequest {
+        shutdown.onFirstSignal {
             logger.notice("watch.stopping", ["reason": "signal: no new file or call; calls in flight get \(Int(Self.graceSeconds)) s",
                                              "claimed": folder.claimedNames().joined(separator: ", ")])
             // Calls already sent are never cancelled (see CurlEasy); past the grace they are left
@@ -101,7 +101,7 @@ enum WatchCommand {
             outcome = await watcher.run()
         } catch {
             logger.error("watch.failed", ["reason": "\(error)"])
-            return .config
+            return ExitStatus.forLocalFailure(error) ?? .config
         }
         if !options.once {
             // The daemon stops itself only for what it cannot fix; it says so with a non-zero status
@@ -126,6 +126,7 @@ enum WatchCommand {
         case .unavailable: return .unavailable
         case .authorizationRefused: return .authRefused
         case .configuration: return .config
+        case .cannotWrite: return .cannotWrite
         }
     }
 }
