@@ -39,7 +39,8 @@ public enum FeedError: Error, Sendable, CustomStringConvertible {
     /// A local file (a report, the journal, the state folder) could not be written — disk full, a
     /// read-only folder, a name too long — with the system's own reason: exit 73. The input stays
     /// claimed, and what Linnworks confirmed is kept (`AppliedCursor`), so nothing is lost or sent twice.
-    case cannotWrite(path: String, reason: String)
+    /// `applied`: rows Linnworks confirmed before the write failed, when known.
+    case cannotWrite(path: String, reason: String, applied: Int? = nil)
 
     public var description: String {
         switch self {
@@ -47,7 +48,7 @@ public enum FeedError: Error, Sendable, CustomStringConvertible {
         case let .linnworksUnavailable(reason): return "Linnworks is unreachable: \(reason)"
         case let .authorizationRefused(reason): return "Linnworks refused the credentials: \(reason)"
         case let .configuration(reason): return "configuration: \(reason)"
-        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .cannotWrite(path, reason, _): return "cannot write \(path): \(reason)"
         }
     }
 }

@@ -74,7 +74,7 @@ struct FileProcessor: Sendable {
             do {
                 try archive(claimed)
             } catch {
-                return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: nil)
+                return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: nil, rejected: nil)
             }
             return .duplicate
         }
@@ -111,8 +111,8 @@ struct FileProcessor: Sendable {
                 case .configuration:
                     logger.error("config.error", ["file.name": name, "reason": error.description])
                     return .configuration
-                case let .cannotWrite(path, reason):
-                    return cannotWrite(claimed, path: path, reason: reason, applied: nil)
+                case let .cannotWrite(path, reason, applied):
+                    return cannotWrite(claimed, path: path, reason: reason, applied: applied, rejected: nil)
                 }
             }
             calls += summary.apiCalls
@@ -167,13 +167,13 @@ struct FileProcessor: Sendable {
             } catch {
                 unlink(written)
                 record(hash, name: claimed.name, kind: kind, outcome: ProcessedLedger.reportPending)
-                return cannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary)
+                return cannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary.applied, rejected: summary.rejected)
             }
         }
         do {
             try archive(claimed)
         } catch {
-            return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary)
+            return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary.applied, rejected: summary.rejected)
         }
         logger.info("file.done", summary.logMetadata(mode: .apply))
         record(hash, name: claimed.name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
@@ -181,11 +181,11 @@ struct FileProcessor: Sendable {
     }
 
     /// Leaves the file claimed because a local write failed, saying what was applied all the same.
-    private func cannotWrite(_ claimed: ClaimedFile, path: String, reason: String, applied: FeedSummary?) -> FileOutcome {
+    private func cannotWrite(_ claimed: ClaimedFile, path: String, reason: String, applied: Int?, rejected: Int?) -> FileOutcome {
         let hint = "free space or fix the folder's permissions; the file stays claimed and is finished on the next attempt"
         if let applied {
-            logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "rows.applied": String(applied.applied),
-                                               "rows.rejected": String(applied.rejected), "hint": hint])
+            logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "rows.applied": String(applied),
+                                               "rows.rejected": rejected.map(String.init) ?? "not yet known", "hint": hint])
         } else {
             logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "hint": hint])
         }
@@ -308,7 +308,7 @@ struct FileProcessor: Sendable {
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])
         } catch {
             // Not moved: it stays claimed and is rejected again (with its reason) once errors/ can be written.
-            return cannotWrite(claimed, path: folder.errors, reason: "rejecting it: " + Self.reason(error), applied: nil)
+            return cannotWrite(claimed, path: folder.errors, reason: "rejecting it: " + Self.reason(error), applied: nil, rejected: nil)
         }
         if let hash { record(hash, name: name, kind: kind, outcome: "rejected") }
         return .fileRejected

@@ -93,7 +93,7 @@ public struct ShipmentFeed: Sendable {
         do {
             summary.reportPath = try report.finish()
         } catch {
-            throw .cannotWrite(path: report.destination, reason: error.reason)
+            throw .cannotWrite(path: report.destination, reason: error.reason, applied: summary.applied)
         }
         let elapsed = ContinuousClock.now - started
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

@@ -70,12 +70,13 @@ public struct StockFeed: Sendable {
         summary.readThrough = input.readThrough
         if let failure {
             report.discard()
+            if case let .cannotWrite(path, reason, _) = failure { throw .cannotWrite(path: path, reason: reason, applied: summary.applied) }
             throw failure
         }
         do {
             summary.reportPath = try report.finish()
         } catch {
-            throw .cannotWrite(path: report.destination, reason: error.reason)
+            throw .cannotWrite(path: report.destination, reason: error.reason, applied: summary.applied)
         }
         let elapsed = ContinuousClock.now - started
         summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
