@@ -9,7 +9,7 @@ import Testing
         (#"{"stocks": {}}"#, "stocks", #"unknown key (did you mean "stock"?)"#),
         (#"{"dryRun": true}"#, "dryRun", "unknown key; expected one of linnworks, stock, shipments, exports, watch, logFormat"),
         (#"{"linnworks": {"applicationID": "x"}}"#, "linnworks.applicationID", #"unknown key (did you mean "applicationId"?)"#),
-        (#"{"linnworks": {"secret": "x"}}"#, "linnworks.secret", "unknown key; expected one of applicationId, applicationSecret, token, authUrl"),
+        (#"{"linnworks": {"secret": "x"}}"#, "linnworks.secret", "unknown key; expected one of applicationId, applicationSecret, token, authUrl, timeoutSeconds, retryBudgetSeconds"),
         (#"{"stock": {"colums": {}}}"#, "stock.colums", #"unknown key (did you mean "columns"?)"#),
         (#"{"stock": {"batchsize": 5}}"#, "stock.batchsize", #"unknown key (did you mean "batchSize"?)"#),
         (#"{"stock": {"columns": {"skuu": ["A"]}}}"#, "stock.columns.skuu", #"unknown column (did you mean "sku"?)"#),

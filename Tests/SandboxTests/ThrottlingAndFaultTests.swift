@@ -15,13 +15,20 @@ import Linnworks
         let other = try await fixture.authorize()
         var throttled: SandboxFixture.Reply?
         var accepted = 0
+        let started = ContinuousClock.now
         for _ in 0..<400 {
             let reply = try await fixture.send("GET", "/api/OpenOrders/GetIdentifiers", token: token)
             if reply.status == 429 { throttled = reply; break }
             accepted += 1
         }
+        let took = ContinuousClock.now - started
         let refusal = try #require(throttled, "no 429 after 400 calls in a 10 s window of 20")
-        #expect(accepted == 20)
+        if took < .seconds(9) {
+            #expect(accepted == 20, "all within one window")
+        } else {
+            // A machine so loaded that 21 calls took most of a window: the first calls may have left it.
+            #expect(accepted >= 20, "\(accepted) accepted in \(took)")
+        }
         #expect(refusal.text == #"{"Code":"429","Message":"Too many requests"}"#)
         let seconds = Int(refusal.header("Retry-After") ?? "") ?? -1
         #expect((1...10).contains(seconds), "whole seconds, at least 1")

@@ -23,7 +23,8 @@ enum ExportCommand {
             return .config
         }
         let logger = setup.logger
-        guard let client = setup.makeClient() else { return .config }
+        let shutdown = StopOnSignal.install(command: "export", logger: logger, folder: folder)
+        guard let client = setup.makeClient(shutdown: shutdown) else { return .config }
         let outbox = parsed.value("out") ?? folder.outbox
         let settings = setup.config.exports
         let event = kind == .openOrders ? "export.open_orders" : "export.stock_levels"

@@ -31,14 +31,16 @@ enum FeedCommand {
         }
         let logger = setup.logger
         var client: LinnworksClient?
+        let shutdown = mode == .apply ? StopOnSignal.install(command: "import", logger: logger, folder: DropFolder(root: root)) : nil
         if mode != .check(online: false) {
-            guard let made = setup.makeClient() else { return .config }
+            guard let made = setup.makeClient(shutdown: shutdown) else { return .config }
             client = made
         }
         let run = FeedRunner(kind: kind, mode: mode, config: setup.config, client: client, stateDirectory: stateDirectory,
                              progress: TerminalProgress.reporter(progress))
         var worst = ExitStatus.ok
         for path in parsed.arguments {
+            if shutdown?.isRequested == true { break }  // a signal: no new file
             let report = reportPath(for: path, errorsDirectory: parsed.value("errors"))
             // Joins the kind's lane: waits while the watcher (or another import) applies a file of this kind.
             let lane = mode == .apply ? await LaneLock.acquire(stateDirectory: stateDirectory, kind: kind, logger: logger) : nil
@@ -48,6 +50,11 @@ enum FeedCommand {
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {
+                if shutdown?.isRequested == true {
+                    // Stopped by a signal: what Linnworks confirmed is journalled; the rest is sent by the next import.
+                    logger.notice("import.stopped", ["outcome": "0", "file.name": URL(fileURLWithPath: path).lastPathComponent])
+                    return .ok
+                }
                 logger.error("\(kind.rawValue).failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
                 switch error {
                 case .fileRejected: worst = max(worst, .fileRejected)

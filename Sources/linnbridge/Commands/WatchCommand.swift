@@ -68,21 +68,7 @@ enum WatchCommand {
         }
         let logger = setup.logger.redacting([credentials.applicationSecret, credentials.installationToken])
         let folder = DropFolder(root: root)
-        let shutdown = ShutdownSignal(handlingSignals: {
-            logger.warning("watch.stopped", ["reason": "second signal: stopping now", "claimed": folder.claimedNames().joined(separator: ", ")])
-            exit(0)
-        })
-        shutdown.onFirstSignal {
-            logger.notice("watch.stopping", ["reason": "signal: no new file or call; calls in flight get \(Int(Self.graceSeconds)) s",
-                                             "claimed": folder.claimedNames().joined(separator: ", ")])
-            // Calls already sent are never cancelled (see CurlEasy); past the grace they are left
-            // outstanding — each was journalled or is safe to send again — and the process exits.
-            DispatchQueue.global().asyncAfter(deadline: .now() + Self.graceSeconds) {
-                logger.notice("watch.stopped", ["outcome": "0", "reason": "calls still in flight after \(Int(Self.graceSeconds)) s are left outstanding",
-                                                "claimed": folder.claimedNames().joined(separator: ", ")])
-                exit(0)
-            }
-        }
+        let shutdown = StopOnSignal.install(command: "watch", logger: logger, folder: folder)
         let client = LinnworksClient(credentials: credentials, configuration: setup.clientConfiguration(shutdown: shutdown))
         var options = WatchOptions(root: root)
         options.once = parsed.has("once")
@@ -114,9 +100,6 @@ enum WatchCommand {
         }
         return exitStatus(outcome)
     }
-
-    /// How long the first signal lets calls in flight finish before the process exits (product.md: 8 s).
-    static let graceSeconds = 8.0
 
     static func exitStatus(_ outcome: FileOutcome) -> ExitStatus {
         switch outcome {
