@@ -207,4 +207,47 @@ import Glibc
         #expect(!daemon.text.contains("auth_refused"), "\(daemon.text)")
         #expect(daemon.process.isRunning)
     }
+
+    /// Credentials Linnworks refuses at AuthorizeByApplication: the daemon stops itself with 77,
+    /// never 0, so systemd's Restart=on-failure sees it.
+    @Test func aDaemonStoppedByRefusedCredentialsExits77() async throws {
+        let server = try WatchCommandTests.sandbox { $0.seed = "synthetic:skus=50,orders=0" }
+        defer { server.stop() }
+        var env = WatchCommandTests.environment(server)
+        env["LINNWORKS_APPLICATION_SECRET"] = "not-the-secret-at-all"
+        let root = WatchCommandTests.dropRoot()
+        try Self.stockFile(root, rows: 5)
+        let daemon = try WatchCommandTests.Daemon(root: root, environment: env)
+        defer { daemon.stop() }
+        #expect(await WatchCommandTests.waitFor(60) { !daemon.process.isRunning }, "the daemon stops itself: \(daemon.text)")
+        daemon.process.waitUntilExit()
+        #expect(daemon.process.terminationStatus == 77, "\(daemon.text)")
+        #expect(!daemon.text.contains("not-the-secret-at-all"))
+        print("daemon with refused credentials: exit \(daemon.process.terminationStatus)")
+    }
+
+    /// SIGTERM during `import stock` while it is paced: exit 0 within 10 s, logged.
+    @Test func sigtermDuringAnImportExitsWithinTenSeconds() async throws {
+        let server = try WatchCommandTests.sandbox { $0.seed = "synthetic:skus=60000,orders=0" }
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot()
+        let file = root + "/big-stock.csv"
+        try ("SKU,Level\n" + (1...60_000).map { String(format: "SYN-%06d,%d\n", $0, $0 % 13) }.joined())
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let process = try linnbridgeProcess(["import", "stock", file, "--root", root], environment: WatchCommandTests.environment(server))
+        let log = root + ".import.log"
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: log)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        #expect(await WatchCommandTests.waitFor(120) { server.counters().calls(.setStockLevel) >= 250 })
+        try await Task.sleep(for: .milliseconds(300))
+        let took = await Self.terminate(process)
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(took <= 10, "exited \(took) s after SIGTERM")
+        #expect(text.contains("import.stopping"), "\(text)")
+        #expect(server.counters().calls(.setStockLevel) < 300, "stopped before the end of the file")
+        print("SIGTERM during import: exit \(process.terminationStatus) after \(String(format: "%.2f", took)) s")
+    }
 }
