@@ -20,7 +20,9 @@ enum CommandTree {
         discussion: """
         Files in inbox/stock/ and inbox/shipments/ are taken when renamed in, or when their size and
         time have held for the settle time; they end in archive/<date>/ or errors/. SIGTERM or Ctrl-C
-        finishes the file in hand and exits 0; a second signal exits at once (claimed files resume).
+        stops new files and calls, gives calls in flight 8 s, and exits 0; a second signal exits at
+        once. Claimed files resume after their last confirmed batch. The daemon exits by itself only
+        with 77, 78 or 73.
         """,
         options: WatchCommand.options,
         run: { parsed, context in await WatchCommand.run(parsed, context) })
