@@ -102,7 +102,7 @@ func scratchDirectory() -> String {
         OPTIONS:
           --root <dir>              The drop root whose .state/ holds journals and locks (default ./watch).
           --errors <dir>            Write error reports here instead of beside each file.
-          --config <file>           The config file (default: linnbridge.json in the drop root, else here).
+          --config <file>           The config file (default: linnbridge.json in the drop root, else here); others may not write it.
           --log-format <format>     Log lines as text or json.
           --quiet                   Only warnings and errors.
           --verbose                 Debug detail too.

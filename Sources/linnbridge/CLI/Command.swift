@@ -46,7 +46,7 @@ struct Command: Sendable {
 /// Options every command takes (product.md: Common options).
 enum CommonOptions {
     static let all: [OptionSpec] = [
-        .option("config", "<file>", "The config file (default: linnbridge.json in the drop root, else here)."),
+        .option("config", "<file>", "The config file (default: linnbridge.json in the drop root, else here); others may not write it."),
         .option("log-format", "<format>", "Log lines as text or json.", allowed: ["text", "json"]),
         .flag("quiet", "Only warnings and errors."),
         .flag("verbose", "Debug detail too."),
