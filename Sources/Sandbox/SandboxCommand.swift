@@ -36,10 +36,7 @@ public enum SandboxCommand {
                 return 69
             }
         }
-        write("\(server.baseURL)\n", to: FileHandle.standardOutput)
-        write("sandbox: serving \(server.options.seed) on \(server.baseURL) (auth and data); "
-              + "state at \(server.baseURL)/sandbox/state; stop with Ctrl-C\n", to: FileHandle.standardError)
-
+        // Handlers first, address second: whoever waits for the address may signal at once.
         // Ignore the default action first: on Linux a later SIG_IGN would disable the sources.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -49,6 +46,9 @@ public enum SandboxCommand {
             source.activate()
             return source
         }
+        write("\(server.baseURL)\n", to: FileHandle.standardOutput)
+        write("sandbox: serving \(server.options.seed) on \(server.baseURL) (auth and data); "
+              + "state at \(server.baseURL)/sandbox/state; stop with Ctrl-C\n", to: FileHandle.standardError)
         await server.run()
         sources.forEach { $0.cancel() }
         return 0
