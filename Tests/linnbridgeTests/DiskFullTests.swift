@@ -101,6 +101,24 @@ import Glibc
         print("full disk: first run exit \(first.status) (ENOSPC named, 1,500 rows applied, file kept claimed); after freeing space exit \(second.status), report of 1,500 rows, 1,500 SKUs written, \(counts.values.filter { $0 > 1 }.count) twice")
     }
 
+    /// A `.state/` with no room even for a claim record: 73, ENOSPC named, the file untouched in the inbox.
+    @Test func aFullStateFolderEnds73AndLeavesTheFileInTheInbox() async throws {
+        let server = try WatchCommandTests.sandbox { $0.seed = "synthetic:skus=50,orders=0" }
+        defer { server.stop() }
+        let root = try Self.smallDisk(kilobytes: 256)
+        defer { Self.unmount(root) }
+        try FileManager.default.createDirectory(atPath: root + "/.state/claimed/stock", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: root + "/.state/claimed/shipments", withIntermediateDirectories: true)
+        for folder in ["outbox", "errors", "archive"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        try Self.drop(Self.stockFile(valid: 20, unknown: 1), into: root)
+        _ = try? Self.fill(root, leaving: 0)
+        let run = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: WatchCommandTests.environment(server))
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains("ENOSPC") && run.stderr.contains("claim record"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/inbox/stock/stock.csv"), "nothing lost: still in the inbox")
+        #expect(server.stockWrites().isEmpty)
+    }
+
     /// The full-report path while batches are in flight, again and again: every run ends (73), none hangs.
     @Test func aFullDiskWithCallsInFlightNeverHangs() async throws {
         let runs = Int(ProcessInfo.processInfo.environment["LINNBRIDGE_STRESS_RUNS"] ?? "") ?? 100

@@ -91,10 +91,14 @@ public final class DropFolderWatcher: Sendable {
     private func watchInbox(_ inbox: inout InboxScanner, sequence: inout ArrivalSequence) async {
         while !shutdown.isRequested {
             for ready in inbox.poll() {
-                let claimed = processor.claim(ready.name, in: ready.directory, kind: ready.kind,
-                                              sequence: sequence.next(), arrival: ready.arrival)
+                let claim = processor.claim(ready.name, in: ready.directory, kind: ready.kind,
+                                            sequence: sequence.next(), arrival: ready.arrival)
                 inbox.forget(ready)
-                if let claimed { queues.withLock { $0.ready[ready.kind, default: []].append(claimed) } }
+                switch claim {
+                case .success(let claimed): queues.withLock { $0.ready[ready.kind, default: []].append(claimed) }
+                case .failure(.cannotWrite): note(.cannotWrite)
+                case .failure(.renameFailed): break
+                }
             }
             if options.once, inbox.isIdle, queues.withLock({ q in q.busy.isEmpty && q.ready.values.allSatisfy(\.isEmpty) }) {
                 return

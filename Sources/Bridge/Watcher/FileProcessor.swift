@@ -9,6 +9,13 @@ import Synchronization
 /// claiming is a rename, a name already taken gets `-2`, `-3`…, and a crash at any point leaves
 /// the file claimed for the next start to finish.
 struct FileProcessor: Sendable {
+    enum ClaimFailure: Error {
+        /// The claim record could not be written (a full or read-only `.state/`).
+        case cannotWrite
+        /// The rename did not happen (the file went away, or the inbox refused).
+        case renameFailed
+    }
+
     let folder: DropFolder
     let runners: [FeedKind: FeedRunner]
     let ledger: ProcessedLedger
@@ -18,8 +25,10 @@ struct FileProcessor: Sendable {
     let logger: Logger
 
     /// Moves `inbox/name` into `.state/claimed/<kind>/<sequence>.<ext>`, its record written first.
-    /// Nil when the rename failed (the file stays in the inbox and is tried again when next seen).
-    func claim(_ name: RawFileName, in inbox: String, kind: FeedKind, sequence: UInt64, arrival: Double) -> ClaimedFile? {
+    /// Fails when the rename failed (the file stays in the inbox and is tried again when next seen);
+    /// a claim record `.state/` has no room for is `.cannotWrite` (73), the file untouched in the inbox.
+    func claim(_ name: RawFileName, in inbox: String, kind: FeedKind, sequence: UInt64,
+               arrival: Double) -> Result<ClaimedFile, ClaimFailure> {
         let shown = name.displayName
         let directory = folder.claimed(kind)
         let ext = name.lowercasedExtension
@@ -34,17 +43,19 @@ struct FileProcessor: Sendable {
             try file.write(data)
             try file.commit()
         } catch {
-            logger.warning("file.claim_failed", ["file.name": shown, "reason": "its claim record cannot be written: \(error)"])
-            return nil
+            logger.error("file.cannot_write", ["file.name": shown, "path": claimed.recordPath,
+                                               "reason": "its claim record cannot be written: \(Self.reason(error))",
+                                               "hint": "free space in .state/; the file waits in the inbox"])
+            return .failure(.cannotWrite)
         }
         guard renameRaw(inbox, name, to: dataPath) else {
             let reason = String(cString: strerror(errno))
             unlink(claimed.recordPath)
             logger.warning("file.claim_failed", ["file.name": shown, "reason": reason])
-            return nil
+            return .failure(.renameFailed)
         }
         logger.info("file.claimed", ["file.name": shown, "kind": kind.rawValue])
-        return claimed
+        return .success(claimed)
     }
 
     /// Runs the feed on a claimed file and archives it, rejects it, or leaves it claimed (Linnworks down).
