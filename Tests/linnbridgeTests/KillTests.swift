@@ -32,7 +32,7 @@ import Testing
             kills += 1
             if run.claimedFiles.isEmpty, WatchCommandTests.archived(run.root).count == MixedRun.fileNames.count { break }
         }
-        let final = try linnbridge(["watch", "--root", run.root, "--once"], environment: run.env)
+        let final = try await linnbridgeAsync(["watch", "--root", run.root, "--once"], environment: run.env)
         #expect(final.status == 0, "\(final.stderr)")
         #expect(killsMidFile >= 50, "only \(killsMidFile) of \(kills) kills came while a file was claimed")
         print("kill test: \(kills) kills, \(killsMidFile) of them while a file was claimed")
@@ -60,7 +60,7 @@ import Testing
         var attempts = 0
         var status: Int32 = -1
         while status != 0, attempts < 10 {
-            status = try linnbridge(["watch", "--root", run.root, "--once"], environment: run.env).status
+            status = try await linnbridgeAsync(["watch", "--root", run.root, "--once"], environment: run.env).status
             attempts += 1
         }
         #expect(status == 0, "still not done after \(attempts) runs")

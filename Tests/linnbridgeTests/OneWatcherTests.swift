@@ -2,6 +2,9 @@ import CSV
 import Foundation
 import Sandbox
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One watcher per drop folder, and `import`/`export` sharing its `.state/` from any folder: an
 /// overlapping cron run, a daemon started twice, a clerk's export run elsewhere.
@@ -17,21 +20,34 @@ import Testing
 
     /// Two overlapping `watch --once` runs over a 20,000-row stock file: the second exits 75 naming
     /// the first's pid and touches nothing; every row reaches the sandbox exactly once.
+    ///
+    /// The overlap is made, not hoped for: the test holds the stock lane (as an `import` would), so
+    /// the first run holds the folder, has claimed the file and waits for the lane while the second
+    /// starts, however slow the machine. A racing version failed once on a loaded machine, when the
+    /// second run started 45 s late.
     @Test func overlappingOnceRunsApplyEachRowOnce() async throws {
-        // 100 calls one at a time, each answered after 300 ms: the first run outlasts a slow start of the second.
-        let server = try WatchCommandTests.slowSandbox("synthetic:skus=20000,orders=0", latency: "300ms")
+        let server = try WatchCommandTests.sandbox { $0.seed = "synthetic:skus=20000,orders=0" }
         defer { server.stop() }
         let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "stock": {"maxInFlight": 1}}"#)
+        try FileManager.default.createDirectory(atPath: root + "/.state", withIntermediateDirectories: true)
+        let lane = open(root + "/.state/lane-stock.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        #expect(lane >= 0 && flock(lane, LOCK_EX) == 0, "the test holds the stock lane")
         let rows = (1...20_000).map { String(format: "SYN-%06d,%d\n", $0, $0 % 97) }.joined()
         try ("SKU,Level\n" + rows).write(toFile: root + "/inbox/stock/stock.csv", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)], ofItemAtPath: root + "/inbox/stock/stock.csv")
         let env = WatchCommandTests.environment(server)
-        let first = try Self.start(["watch", "--root", root, "--once"], environment: env, log: root + ".first.log")
-        #expect(await WatchCommandTests.waitFor(60) { !server.stockWrites().isEmpty }, "the first run is sending")
+        let firstLog = root + ".first.log"
+        let first = try Self.start(["watch", "--root", root, "--once"], environment: env, log: firstLog)
+        #expect(await WatchCommandTests.waitFor(120) {
+            ((try? String(contentsOfFile: firstLog, encoding: .utf8)) ?? "").contains("file.claimed")
+        }, "the first run has claimed the file")
         let second = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(first.isRunning, "the runs overlapped: the first was still at work when the second ended")
         #expect(second.status == 75, "\(second.stderr)")
         #expect(second.stderr.contains("pid \(first.processIdentifier)") || second.stderr.contains("pid=\(first.processIdentifier)"), "\(second.stderr)")
+        #expect(server.stockWrites().isEmpty, "nothing sent while the lane was held")
+        flock(lane, LOCK_UN)
+        close(lane)
         await waitForExit(first)
         #expect(first.terminationStatus == 0)
         var counts: [String: Int] = [:]

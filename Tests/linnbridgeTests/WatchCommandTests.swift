@@ -90,7 +90,7 @@ import Testing
         defer { server.stop() }
         let env = Self.environment(server)
         let empty = scratchDirectory()
-        let first = try linnbridge(["watch", "--root", empty + "/drop", "--once"], environment: env)
+        let first = try await linnbridgeAsync(["watch", "--root", empty + "/drop", "--once"], environment: env)
         #expect(first.status == 0)
         for folder in ["inbox/stock", "inbox/shipments", "outbox", "errors", "archive", ".state"] {
             #expect(FileManager.default.fileExists(atPath: empty + "/drop/" + folder), "\(folder)")
@@ -98,14 +98,14 @@ import Testing
 
         let root = Self.dropRoot()
         try "SKU,Level\nMUG-BLU-01,9\nNO-SUCH,1\n".write(toFile: root + "/inbox/stock/levels.csv", atomically: true, encoding: .utf8)
-        let some = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        let some = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(some.status == 1, "\(some.stderr)")
         #expect(Self.archived(root).contains { $0.hasSuffix("levels.csv") })
         #expect(FileManager.default.fileExists(atPath: root + "/errors/levels.csv.errors.csv"))
         #expect(server.snapshot().level(sku: "MUG-BLU-01", location: "Default") == 9)
 
         try "Product,Count\nX,1\n".write(toFile: root + "/inbox/stock/nosku.csv", atomically: true, encoding: .utf8)
-        let whole = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        let whole = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(whole.status == 65)
         #expect(FileManager.default.fileExists(atPath: root + "/errors/nosku.csv"))
         let reason = try String(contentsOfFile: root + "/errors/nosku.csv.reason.txt", encoding: .utf8)
@@ -113,7 +113,7 @@ import Testing
 
         // The same content again, under another name: recognised and skipped.
         try "SKU,Level\nMUG-BLU-01,9\nNO-SUCH,1\n".write(toFile: root + "/inbox/stock/levels-again.csv", atomically: true, encoding: .utf8)
-        let again = try linnbridge(["watch", "--root", root, "--once"], environment: env)
+        let again = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
         #expect(again.status == 0)
         #expect(again.stderr.contains("file.duplicate"))
         #expect(Self.archived(root).contains { $0.hasSuffix("levels-again.csv") })
