@@ -39,6 +39,7 @@ public enum ScheduledExports {
                     switch error {
                     case .authorizationRefused: outcome = .authorizationRefused
                     case .configuration: outcome = .configuration
+                    case .file: outcome = .cannotWrite  // the outbox or the export journal cannot be written: 73
                     default: outcome = .unavailable
                     }
                     worst = max(worst ?? outcome, outcome)
