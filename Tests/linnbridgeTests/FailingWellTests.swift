@@ -274,4 +274,33 @@ import Glibc
         #expect(server.counters().calls(.setStockLevel) < 300, "stopped before the end of the file")
         print("SIGTERM during import: exit \(process.terminationStatus) after \(String(format: "%.2f", took)) s")
     }
+
+    /// SIGTERM in the middle of a shipment file while orders are being processed: exit 0 within 10 s;
+    /// the next start reads the journal back and processes no order twice.
+    @Test func sigtermMidShipmentsResumesThroughTheJournal() async throws {
+        let server = try WatchCommandTests.slowSandbox("synthetic:skus=300,orders=200", latency: "50ms")
+        defer { server.stop() }
+        let root = WatchCommandTests.dropRoot(config: #"{"watch": {"settleSeconds": 0.5}, "shipments": {"batchSize": 20}}"#)
+        let env = WatchCommandTests.environment(server)
+        let daemon = try WatchCommandTests.Daemon(root: root, environment: env)
+        defer { daemon.stop() }
+        #expect(await WatchCommandTests.waitFor(30) { daemon.text.contains("watch.started") })
+        let rows = (0..<200).map { "\(100_001 + $0),TRK\(800_000 + $0),Tracked 24\n" }.joined()
+        try WatchCommandTests.drop("Order Number,Tracking Number,Carrier\n" + rows, as: "shipments.csv", into: root + "/inbox/shipments")
+        #expect(await WatchCommandTests.waitFor(120) { server.counters().calls(.processOrdersInBatch) >= 2 }, "\(daemon.text)")
+        let took = await Self.terminate(daemon.process)
+        #expect(daemon.process.terminationStatus == 0, "\(daemon.text)")
+        #expect(took <= 10, "exited \(took) s after SIGTERM")
+        #expect(WatchCommandTests.archived(root).isEmpty, "stopped mid-file")
+        let before = MixedRun.appliedCalls(server).processing.count
+        let again = try WatchCommandTests.Daemon(root: root, environment: env)
+        defer { again.stop() }
+        #expect(await WatchCommandTests.waitFor(180) { !WatchCommandTests.archived(root).isEmpty }, "\(again.text)")
+        let processing = MixedRun.appliedCalls(server).processing
+        let twice = processing.values.filter { $0 > 1 }.count
+        #expect(processing.count > before, "the restart went on with the file")
+        #expect(twice == 0, "\(twice) orders processed twice")
+        #expect(!again.text.contains("linnworks_rejected"), "\(again.text)")
+        print("SIGTERM mid-shipments: exit \(daemon.process.terminationStatus) after \(String(format: "%.2f", took)) s with \(before) orders processed; after the restart \(processing.count) processed, \(twice) twice")
+    }
 }
