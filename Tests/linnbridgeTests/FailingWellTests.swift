@@ -61,7 +61,7 @@ import Glibc
     /// Runs `process` to its end, sampling its CPU time; returns (wall seconds, last CPU seconds seen).
     static func runSampled(_ process: Process) async throws -> (wall: Double, cpu: Double) {
         try process.run()
-        nonisolated(unsafe) let running = process
+        let running = process
         return await onThread {
             let started = Date()
             var cpu = 0.0
@@ -76,7 +76,7 @@ import Glibc
 
     /// Sends SIGTERM and returns the seconds until the process had exited (SIGKILL after `seconds`).
     static func terminate(_ process: Process, within seconds: Double = 30) async -> Double {
-        nonisolated(unsafe) let running = process
+        let running = process
         return await onThread {
             let sent = Date()
             kill(running.processIdentifier, SIGTERM)

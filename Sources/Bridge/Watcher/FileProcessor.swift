@@ -291,9 +291,8 @@ struct FileProcessor: Sendable {
             unlink(claimed.cursorPath)
             logger.info("file.archived", ["file.name": claimed.name, "path": destination])
         } catch {
-            let failure = error as? SystemError ?? SystemError(call: "rename", errno: EIO, path: folder)
-            logger.error("file.archive_failed", ["file.name": claimed.name, "path": folder, "reason": failure.reason])
-            throw failure
+            logger.error("file.archive_failed", ["file.name": claimed.name, "path": folder, "reason": error.reason])
+            throw error
         }
     }
 
