@@ -46,7 +46,9 @@ enum FeedCommand {
             let lane = mode == .apply ? await LaneLock.acquire(stateDirectory: stateDirectory, kind: kind, logger: logger) : nil
             defer { withExtendedLifetime(lane) {} }
             do {
-                let summary = try await run(path, reportPath: report)
+                let summary = mode == .apply
+                    ? try await run.applyResuming(path, reportPath: report, stateDirectory: stateDirectory, logger: logger)
+                    : try await run(path, reportPath: report)
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
                 worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
             } catch {
