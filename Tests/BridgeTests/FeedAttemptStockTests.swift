@@ -3,6 +3,7 @@ import Foundation
 import Linnworks
 import Sandbox
 import Support
+import Synchronization
 import Testing
 
 /// Stock files that grow or shrink between attempts, against the real sandbox: what Linnworks
@@ -141,5 +142,24 @@ import Testing
         #expect(two.alreadyApplied == 1 && two.applied == 3 && two.appliedLines == LineSet([2, 3, 4]))
         #expect(Self.sentRows(server).sorted() == ["CAP-NVY=1", "MUG-BLU-01=5", "SOCK-3PK=4", "SOCK-3PK=42"])
         #expect(server.snapshot().level(sku: "SOCK-3PK", location: "Default") == 42)
+    }
+
+    /// Every row Linnworks confirmed reaches `confirmed` (the cursor a restart resumes from): the rows
+    /// sent now, and the rows skipped as applied by an earlier attempt, so a crash forgets neither.
+    @Test func confirmedLinesIncludeSentAndCarriedRows() async throws {
+        let text = "SKU,Level\nMUG-BLU-01,5\nTEE-BLK-S,7\nCAP-NVY,3\nNOT-A-SKU,1\n"
+        let server = try startSandbox()
+        defer { server.stop() }
+        let (dir, path) = writeTemporary(text)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let seen = Mutex<[Int]>([])
+        let earlier = AppliedRows(lines: LineSet([2]), verifiedThrough: text.utf8.count)
+        let attempt = FeedAttempt(byteLimit: nil, earlier: earlier, confirmed: { lines in seen.withLock { $0 += lines } })
+        let summary = try await feed(server).run(path: path, reportPath: path + ".errors.csv", attempt: attempt)
+        #expect(summary.alreadyApplied == 1)
+        #expect(seen.withLock { $0.sorted() } == [2, 3, 4], "line 2 carried, lines 3 and 4 sent; the unknown SKU on line 5 is not confirmed")
+        // Line 2 is not sent again; the unknown SKU is sent, and Linnworks' answer leaves it out.
+        #expect(Self.sentRows(server).sorted() == ["CAP-NVY=3", "NOT-A-SKU=1", "TEE-BLK-S=7"])
+        #expect(summary.rejected == 1)
     }
 }

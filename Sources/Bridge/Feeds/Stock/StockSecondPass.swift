@@ -52,6 +52,8 @@ struct SecondPass {
         let started = ContinuousClock.now
         var lastProgress = started
         let totalBytes = FeedInput.plannedSize(summary.file, byteLimit: attempt.byteLimit)
+        var carried: [Int] = []
+        defer { if !carried.isEmpty { attempt.confirmed?(carried) } }
         return await withTaskGroup(of: StockBatchResult.self) { group in
             var inFlight = 0
             do {
@@ -68,6 +70,9 @@ struct SecondPass {
                         summary.applied += 1
                         summary.alreadyApplied += 1
                         summary.appliedLines.insert(record.line)
+                        // Carried into this attempt's cursor too: a crash now must not forget them.
+                        carried.append(record.line)
+                        if carried.count >= 4096 { attempt.confirmed?(carried); carried.removeAll(keepingCapacity: true) }
                         try releaseReport(upTo: record.line + 1)
                         continue
                     }
