@@ -26,6 +26,8 @@ public struct LinnworksClientConfiguration: Sendable {
     public var usesFastJSONReader = true
     /// The first request on it stops new calls and ends every back-off and pacing wait at once.
     public var shutdown: ShutdownSignal?
+    /// Whether calls go through libcurl's easy interface (the default, when it loads) or URLSession.
+    public var usesURLSession = ProcessInfo.processInfo.environment["LINNBRIDGE_HTTP"] == "urlsession"
 
     public init() {}
 

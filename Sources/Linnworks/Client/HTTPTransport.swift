@@ -49,7 +49,7 @@ final class HTTPTransport: Sendable {
         session = URLSession(configuration: config)
         timeout = configuration.requestTimeout
         userAgent = configuration.userAgent
-        curl = ProcessInfo.processInfo.environment["LINNBRIDGE_HTTP"] == "urlsession" ? nil : CurlEasy()
+        curl = configuration.usesURLSession ? nil : CurlEasy()
     }
 
     deinit { session.finishTasksAndInvalidate() }
