@@ -7,7 +7,7 @@ import Foundation
 
 /// Who else can change the config file, or the folders LinnBridge trusts beside it.
 ///
-/// Exists because 3PL users may write the inboxes but never the drop root (product.md, "Commands"):
+/// Exists because 3PL users may write the inboxes but never the drop root (the README, "Config file"):
 /// whoever can write `linnbridge.json`, or replace it in its folder, could point `authUrl` or a
 /// webhook at their own server and collect the credentials; whoever can write `.state/` can forge
 /// journals and claims. So a config file writable by group or others, a config whose own folder is

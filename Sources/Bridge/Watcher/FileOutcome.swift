@@ -13,7 +13,7 @@ public enum FileOutcome: Int, Sendable, Comparable {
 
     public static func < (a: FileOutcome, b: FileOutcome) -> Bool { a.severity < b.severity }
 
-    /// product.md: when one run has several outcomes, 77 > 78 > 73 > 69 > 65 > 1 > 0.
+    /// When one run has several outcomes the most severe wins: 77 > 78 > 73 > 69 > 65 > 1 > 0 (README, exit status).
     private var severity: Int {
         switch self {
         case .applied, .duplicate: return 0

@@ -30,7 +30,7 @@ enum TransportFailure: Error, Sendable {
 ///
 /// Exists so there is one connection pool and one place where a `Secret` is revealed into a
 /// header or body. Calls go through libcurl's easy interface (`CurlEasy`), which waits for an
-/// answer at no CPU; URLSession (ephemeral, ≤ 4 connections per host, notes §2) is the fallback
+/// answer at no CPU; URLSession (ephemeral, ≤ 4 connections per host: libcurl churns connections above that) is the fallback
 /// when libcurl cannot be loaded, or when `LINNBRIDGE_HTTP=urlsession` asks for it.
 final class HTTPTransport: Sendable {
     private let session: URLSession

@@ -2,10 +2,10 @@ import Bridge
 import Foundation
 import Support
 
-/// The process exit codes product.md promises (sysexits).
+/// The process exit codes the README promises (sysexits).
 ///
 /// `Comparable` orders by severity, not by number, so `max` of a run's outcomes is its exit status:
-/// 64 usage and 75 busy end a run before any work and rank above everything; then product.md's
+/// 64 usage and 75 busy end a run before any work and rank above everything; then the README's
 /// "77 > 78 > 73 > 69 > 65 > 1 > 0".
 enum ExitStatus: Int32, Error, Sendable, Comparable {
     /// Every row applied.

@@ -2,7 +2,7 @@ import Bridge
 import Foundation
 import Support
 
-/// What SIGTERM and SIGINT mean for every command that changes something (product.md, Signals).
+/// What SIGTERM and SIGINT mean for every command that changes something (README, "Running it").
 ///
 /// Exists so `watch`, `import` and `export` stop the same way: the first signal stops new files and
 /// new calls at once (back-offs and pacing waits end), gives calls already sent `graceSeconds` to
@@ -10,7 +10,7 @@ import Support
 /// signal exits at once. Calls are never cancelled mid-flight (see `CurlEasy`); each one either
 /// was journalled before it went out or is safe to send again, and the claimed files resume.
 enum StopOnSignal {
-    /// product.md: "waits at most 8 s for calls in flight, and exits 0 within 10 s".
+    /// Calls in flight get this long, so a run ends within 10 s of the signal (systemd waits longer).
     static let graceSeconds = 8.0
 
     static func install(command: String, logger: Logger, folder: DropFolder) -> ShutdownSignal {

@@ -6,7 +6,7 @@ import Support
 /// `export open-orders` and `export stock-levels`: one export, one log line, and the exit status.
 ///
 /// Exists to turn the command line and the `exports` config section into the Bridge exports'
-/// options, and their typed errors into product.md's exit codes (69 unreachable, 73 a file not written,
+/// options, and their typed errors into the README's exit codes (69 unreachable, 73 a file not written,
 /// 75 busy, 77 refused, 78 configuration). Files go to `--out` (default `<root>/outbox`), the lock and journal to the drop
 /// root's `.state/` (`--root`, default `./watch`), so an export run from any folder shares them with the watcher.
 enum ExportCommand {
