@@ -6,6 +6,7 @@ import Sandbox
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+import Support
 #endif
 
 /// The open-order export of a synthetic account against the sandbox at `--time-scale 60`
@@ -45,7 +46,7 @@ enum ExportBench {
         let started = ContinuousClock.now
         let (status, log, peakKB) = try child(in: dir, server)
         let elapsed = started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         guard status == 0 else { throw BenchError.child("export failed (\(status)): \(log)") }
         let calls = server.counters().callsByEndpoint
         let burst = burstMinimumSeconds(calls)

@@ -1,6 +1,7 @@
 import Bridge
 import CSV
 import Foundation
+import Support
 
 /// One measurement in this process; prints `bytes seconds rows valid rejected checksum peak_rss_kb`.
 ///
@@ -58,7 +59,7 @@ enum Measure {
             throw BenchError.usage("unknown mode \(mode)")
         }
         let elapsed = clock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         print("\(size) \(seconds) \(rows) \(valid) \(rejected) \(checksum) \(peakRSSKilobytes())")
     }
 

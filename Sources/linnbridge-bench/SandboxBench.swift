@@ -5,6 +5,7 @@ import FoundationNetworking
 import Linnworks
 import Sandbox
 import Synchronization
+import Support
 
 /// `linnbridge-bench sandbox [pacing|throughput|all] [--calls N] [--workers N] [--seconds S] [--time-scale K]`
 ///
@@ -183,7 +184,7 @@ public enum SandboxBench {
     }
 
     static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.inSeconds
     }
 
     static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -40,7 +40,7 @@ enum WatchBench {
             try FileManager.default.moveItem(atPath: temporary, toPath: folder.inbox(.stock) + "/latency-\(index).csv")
             while setStockCalls() == before { try await Task.sleep(for: .milliseconds(2)) }
             let elapsed = ContinuousClock.now - started
-            latencies.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            latencies.append(elapsed.inSeconds)
             while !memory.records.contains(where: { $0.message == "file.archived" && $0.metadata["file.name"] == "latency-\(index).csv" }) {
                 try await Task.sleep(for: .milliseconds(5))
             }

@@ -227,6 +227,6 @@ struct InboxScanner {
 
     private func now() -> Double {
         let elapsed = clock.now - origin
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return elapsed.inSeconds
     }
 }

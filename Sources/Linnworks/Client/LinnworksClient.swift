@@ -81,7 +81,7 @@ public final class LinnworksClient: Sendable {
             }
             if let permit { await limiter.release(permit) }
             let seconds = ContinuousClock.now - started
-            let elapsed = Double(seconds.components.seconds) + Double(seconds.components.attoseconds) / 1e18
+            let elapsed = seconds.inSeconds
 
             switch result {
             case .success(let reply):

@@ -54,7 +54,7 @@ actor PacingLimiter {
             let wait = earliest.map { $0.at - now } ?? .milliseconds(5)
             if let shutdown {
                 // A pacing wait ends at the first signal: the call it was for is not sent.
-                let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+                let seconds = wait.inSeconds
                 guard await shutdown.sleep(seconds: seconds) else { throw .cancelled }
             } else {
                 do {

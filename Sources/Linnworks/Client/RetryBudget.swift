@@ -35,7 +35,7 @@ final class RetryBudget: Sendable {
             return started!
         }
         let spent = now - started
-        let seconds = Double(spent.components.seconds) + Double(spent.components.attoseconds) / 1e18
+        let seconds = spent.inSeconds
         return seconds + delay <= budget
     }
 

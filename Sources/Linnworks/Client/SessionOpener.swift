@@ -103,7 +103,7 @@ struct SessionOpener: Sendable {
 
     private func observe(_ attempt: Int, _ status: Int?, _ outcome: CallRecord.Outcome, _ started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.inSeconds
         configuration.observer?(CallRecord(endpoint: .authorizeByApplication, attempt: attempt, status: status,
                                            outcome: outcome, seconds: seconds))
     }

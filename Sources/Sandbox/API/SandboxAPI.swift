@@ -1,6 +1,7 @@
 import Foundation
 import Linnworks
 import Synchronization
+import Support
 
 /// Routes each HTTP request to the account, the way Linnworks would answer it.
 ///
@@ -67,7 +68,7 @@ final class SandboxAPI: Sendable {
             return .respond(APIFailure.message(405, "The requested resource does not support http method '\(request.method)'.").response)
         }
         let (fault, latency) = faults.decide(endpoint)
-        if latency > .zero { Thread.sleep(forTimeInterval: Double(latency.components.attoseconds) / 1e18 + Double(latency.components.seconds)) }
+        if latency > .zero { Thread.sleep(forTimeInterval: latency.inSeconds) }
 
         let parameters: Parameters
         do {
@@ -125,7 +126,7 @@ final class SandboxAPI: Sendable {
     /// the exact wait in `Retry-After-Ms`, which matters when the window is time-scaled.
     private func throttled(_ wait: Duration) -> HTTPResponse {
         var response = APIFailure.tooManyRequests.response
-        let seconds = Double(wait.components.seconds) + Double(wait.components.attoseconds) / 1e18
+        let seconds = wait.inSeconds
         if sendsRetryAfter {
             response.headers.append(("Retry-After", String(max(1, Int(seconds.rounded(.up))))))
             response.headers.append(("Retry-After-Ms", String(max(1, Int((seconds * 1000).rounded(.up))))))

@@ -96,7 +96,7 @@ public struct ShipmentFeed: Sendable {
             throw .cannotWrite(path: report.destination, reason: error.reason, applied: summary.applied)
         }
         let elapsed = ContinuousClock.now - started
-        summary.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.seconds = elapsed.inSeconds
         return summary
     }
 }

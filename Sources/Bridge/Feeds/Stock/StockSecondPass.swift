@@ -63,7 +63,7 @@ struct SecondPass {
                         lastProgress = ContinuousClock.now
                         let elapsed = lastProgress - started
                         progress(FeedProgress(file: summary.file, rows: summary.rowsRead, bytesRead: reader.bytesRead, totalBytes: totalBytes,
-                                              seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                                              seconds: elapsed.inSeconds))
                     }
                     if attempt.alreadyApplied(line: record.line, end: reader.lastRecordEnd, terminated: reader.lastRecordEndedWithTerminator) {
                         // Sent and confirmed by an earlier attempt, and its bytes are unchanged: once is enough.
