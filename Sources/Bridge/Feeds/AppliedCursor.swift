@@ -18,10 +18,12 @@ final class AppliedCursor: Sendable {
     /// Starts a new cursor for a file of `size` bytes with `hash`, replacing any older one.
     init(path: String, size: Int, hash: UInt64) {
         self.path = path
-        unlink(path)
-        let created = FileManager.default.createFile(atPath: path, contents: Data("\(size) \(String(hash, radix: 16))\n".utf8))
-        let opened = created ? FileHandle(forWritingAtPath: path) : nil
-        _ = try? opened?.seekToEnd()
+        // Opened in place, not written atomically: an atomic create goes through a temporary file
+        // that a kill at the wrong moment leaves behind in `.state/`. A torn header only means the
+        // cursor is not trusted.
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        let opened = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
+        try? opened?.write(contentsOf: Data("\(size) \(String(hash, radix: 16))\n".utf8))
         handle = Mutex(opened)
     }
 
