@@ -165,9 +165,13 @@ import Glibc
         #expect(first.status == 73, "\(first.stderr)")
         #expect(first.stderr.contains("Operation not permitted") && !first.stderr.contains("No such file"), "\(first.stderr)")
         #expect(Self.claimedInputs(root).count == 1)
+        #expect(first.stderr.contains("file.done") && first.stderr.contains("rows.rejected=1"), "what was applied is said: \(first.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/errors/stock.csv.errors.csv"), "the report is out already")
         _ = Self.chattr("-i", root + "/archive")
+        // The file was done (and its report published) before the move failed: the next run only archives it.
         let second = try await linnbridgeAsync(["watch", "--root", root, "--once"], environment: env)
-        #expect(second.status == 1, "\(second.stderr)")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("file.archived"), "\(second.stderr)")
         var counts: [String: Int] = [:]
         for write in server.stockWrites() { counts[write.sku, default: 0] += 1 }
         #expect(counts.count == 400 && counts.values.allSatisfy { $0 == 1 })

@@ -181,13 +181,15 @@ struct FileProcessor: Sendable {
                 return cannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary.applied, rejected: summary.rejected)
             }
         }
+        logger.info("file.done", summary.logMetadata(mode: .apply))
+        // Remembered before the move: if archive/ cannot be written, the next attempt finds the file
+        // done (a duplicate of itself) and only archives it.
+        record(hash, name: claimed.name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
         do {
             try archive(claimed)
         } catch {
             return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary.applied, rejected: summary.rejected)
         }
-        logger.info("file.done", summary.logMetadata(mode: .apply))
-        record(hash, name: claimed.name, kind: kind, outcome: summary.rejected > 0 ? "rows rejected" : "applied")
         return summary.rejected > 0 ? .rowsRejected : .applied
     }
 
