@@ -33,6 +33,6 @@ let package = Package(
         .testTarget(name: "LinnworksTests", dependencies: ["Linnworks", "Sandbox", "Support", "TestFixtures"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "Linnworks", "Support", "TestFixtures"]),
         // The command line as a user meets it: the built binary, run as a process.
-        .testTarget(name: "linnbridgeTests", dependencies: ["linnbridge", "Sandbox", "CSV"]),
+        .testTarget(name: "linnbridgeTests", dependencies: ["linnbridge", "Sandbox", "CSV", "TestFixtures"]),
     ]
 )

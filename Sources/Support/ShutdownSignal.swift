@@ -14,7 +14,7 @@ public final class ShutdownSignal: Sendable {
     private let signals = Mutex(0)
     private let sources: SignalSources?
     private let sleepers = Mutex(Sleepers())
-    private let firstRequest = Mutex<(@Sendable () -> Void)?>(nil)
+    private let firstSignalAction = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// Continuations of `sleep(seconds:)` calls still waiting, by ticket.
     private struct Sleepers {
@@ -63,7 +63,7 @@ public final class ShutdownSignal: Sendable {
     public func signalled() -> Int {
         request()
         let number = signals.withLock { $0 += 1; return $0 }
-        if number == 1 { firstRequest.withLock { $0 }?() }
+        if number == 1 { firstSignalAction.withLock { $0 }?() }
         return number
     }
 
@@ -71,7 +71,7 @@ public final class ShutdownSignal: Sendable {
 
     /// Runs `action` (once) when the first signal arrives — at once if one already has.
     public func onFirstSignal(_ action: @escaping @Sendable () -> Void) {
-        firstRequest.withLock { $0 = action }
+        firstSignalAction.withLock { $0 = action }
         if signals.withLock({ $0 > 0 }) { action() }
     }
 

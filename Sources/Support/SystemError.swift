@@ -20,11 +20,15 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
     }
 
-    /// The system's own sentence for `errno` ("No space left on device").
+    /// The `errno`s that mean "this local file or folder cannot be written", by their C names.
+    public static let localWriteFailures: [Int32: String] = [
+        ENOSPC: "ENOSPC", EROFS: "EROFS", EACCES: "EACCES", EPERM: "EPERM", ENAMETOOLONG: "ENAMETOOLONG", EDQUOT: "EDQUOT",
+    ]
+
+    /// The system's own sentence for `errno` ("No space left on device"), with the C name of a write failure.
     public var reason: String {
         let text = String(cString: strerror(errno))
-        return errno == ENOSPC ? text + " (ENOSPC)" : errno == EROFS ? text + " (EROFS)"
-            : errno == ENAMETOOLONG ? text + " (ENAMETOOLONG)" : errno == EACCES ? text + " (EACCES)" : text
+        return Self.localWriteFailures[errno].map { "\(text) (\($0))" } ?? text
     }
 
     public var description: String {

@@ -2,10 +2,8 @@ import Foundation
 import Linnworks
 import Sandbox
 import Support
+import TestFixtures
 import Testing
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Both HTTP transports against the real sandbox: libcurl's easy interface (the default) and the
 /// URLSession fallback answer alike, and neither ever re-sends a call that cannot be sent twice.
@@ -33,21 +31,12 @@ import Glibc
 
     /// A server that accepts and never answers: the call fails as timed out after the timeout, not before.
     @Test func aCallWithNoAnswerTimesOut() async throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        #expect(listen(fd, 16) == 0)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let hole = try BlackHole()
         var configuration = LinnworksClientConfiguration()
         configuration.requestTimeout = 1
         configuration.retry.maxAttempts = 1
         let client = LinnworksClient(credentials: Credentials(applicationID: "a", applicationSecret: Secret("s-123456"),
-                                                              installationToken: Secret("t-123456"), authURL: "http://127.0.0.1:\(port)"),
+                                                              installationToken: Secret("t-123456"), authURL: hole.url),
                                      configuration: configuration)
         let started = ContinuousClock.now
         await #expect {

@@ -1,5 +1,6 @@
 import Foundation
 import Sandbox
+import TestFixtures
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -7,38 +8,15 @@ import Glibc
 
 /// Linnworks that hangs, refuses sessions or paces us, and SIGTERM at every awkward moment: the
 /// binary against a black hole or the real sandbox, as systemd and cron run it.
-@Suite(.serialized) struct FailingWellTests {
-    /// A port that completes TCP handshakes (the kernel's backlog) and never answers: nothing accepts.
-    final class BlackHole {
-        let fd: Int32
-        let port: Int
-
-        init() throws {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = 0
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-            }
-            guard bound == 0, listen(fd, 64) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
-            _ = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-            }
-            self.fd = fd
-            port = Int(UInt16(bigEndian: address.sin_port))
-        }
-
-        var environment: [String: String] {
-            ["LINNWORKS_AUTH_URL": "http://127.0.0.1:\(port)", "LINNWORKS_APPLICATION_ID": "app-black-hole",
-             "LINNWORKS_APPLICATION_SECRET": "secret-black-hole-1234", "LINNWORKS_TOKEN": "token-black-hole-5678"]
-        }
-
-        deinit { close(fd) }
+extension BlackHole {
+    /// Credentials aimed at the hole (never real ones: it answers nothing).
+    var environment: [String: String] {
+        ["LINNWORKS_AUTH_URL": url, "LINNWORKS_APPLICATION_ID": "app-black-hole",
+         "LINNWORKS_APPLICATION_SECRET": "secret-black-hole-1234", "LINNWORKS_TOKEN": "token-black-hole-5678"]
     }
+}
 
+@Suite(.serialized) struct FailingWellTests {
     /// User plus system CPU seconds the process has used so far (`/proc/<pid>/stat`, fields 14 and 15).
     static func cpuSeconds(_ pid: Int32) -> Double? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),

@@ -21,16 +21,8 @@ extension FeedRunner {
         let folder = stateDirectory + "/imports"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let cursorPath = folder + "/" + kind.rawValue + "-" + String(hash, radix: 16) + ".applied"
-        let earlier = AppliedCursor.load(path: cursorPath, size: size, hash: hash)
-        let cursor = AppliedCursor(path: cursorPath, size: size, hash: hash)
-        var attempt = FeedAttempt(byteLimit: size, confirmed: { [cursor] in cursor.record($0) })
-        if let earlier, earlier.first(where: { _ in true }) != nil {
-            let lines = Array(earlier)
-            cursor.record(lines)
-            attempt.earlier = AppliedRows(lines: earlier, verifiedThrough: size)
-            logger.notice("file.resuming", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "rows.confirmed": String(lines.count),
-                                            "reason": "rows Linnworks confirmed before the last stop are not sent again"])
-        }
+        let (cursor, attempt) = AppliedCursor.resume(path: cursorPath, size: size, hash: hash,
+                                                     fileName: URL(fileURLWithPath: path).lastPathComponent, logger: logger)
         do {
             let summary = try await self(path, reportPath: reportPath, attempt: attempt)
             cursor.remove()

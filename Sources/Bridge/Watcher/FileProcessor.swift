@@ -90,17 +90,8 @@ struct FileProcessor: Sendable {
             return .duplicate
         }
         // Rows an earlier run confirmed before it was stopped or killed, while the file is byte for byte the same.
-        let resumed = AppliedCursor.load(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
-        var cursor = AppliedCursor(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
-        var attempt = FeedAttempt(byteLimit: checkpoints.bytes)
-        if let resumed, resumed.first(where: { _ in true }) != nil {
-            let lines = Array(resumed)
-            cursor.record(lines)
-            attempt.earlier = AppliedRows(lines: resumed, verifiedThrough: checkpoints.bytes)
-            logger.notice("file.resuming", ["file.name": name, "rows.confirmed": String(lines.count),
-                                            "reason": "rows Linnworks confirmed before the last stop are not sent again"])
-        }
-        attempt.confirmed = { [cursor] in cursor.record($0) }
+        var (cursor, attempt) = AppliedCursor.resume(path: claimed.cursorPath, size: checkpoints.bytes,
+                                                     hash: checkpoints.contentHash, fileName: name, logger: logger)
         var calls = 0
         var attempts = 0
         while true {

@@ -33,12 +33,20 @@ enum TransportFailure: Error, Sendable {
 /// answer at no CPU; URLSession (ephemeral, ≤ 4 connections per host: libcurl churns connections above that) is the fallback
 /// when libcurl cannot be loaded, or when `LINNBRIDGE_HTTP=urlsession` asks for it.
 final class HTTPTransport: Sendable {
-    private let session: URLSession
     private let timeout: Double
-    private let curl: CurlEasy?
     private let userAgent: String
+    /// Exactly one of the two is set: curl when it loads, URLSession only when it does not (or is asked for).
+    private let curl: CurlEasy?
+    private let session: URLSession?
 
     init(configuration: LinnworksClientConfiguration) {
+        timeout = configuration.requestTimeout
+        userAgent = configuration.userAgent
+        curl = configuration.usesURLSession ? nil : CurlEasy()
+        guard curl == nil else {
+            session = nil
+            return
+        }
         let config = URLSessionConfiguration.ephemeral
         config.timeoutIntervalForRequest = configuration.requestTimeout
         config.httpMaximumConnectionsPerHost = configuration.maxConnectionsPerHost
@@ -47,12 +55,9 @@ final class HTTPTransport: Sendable {
         config.httpCookieStorage = nil
         config.httpShouldSetCookies = false
         session = URLSession(configuration: config)
-        timeout = configuration.requestTimeout
-        userAgent = configuration.userAgent
-        curl = configuration.usesURLSession ? nil : CurlEasy()
     }
 
-    deinit { session.finishTasksAndInvalidate() }
+    deinit { session?.finishTasksAndInvalidate() }
 
     /// Sends `form` to `url`, as a POST body or, for GET, as the query; `authorization` goes raw into the header.
     ///
@@ -68,8 +73,8 @@ final class HTTPTransport: Sendable {
             }
             target = withQuery
         }
-        if let curl {
-            return try await send(curl, target: target, usesGET: usesGET, body: encoded, authorization: authorization,
+        guard let session else {
+            return try await send(curl!, target: target, usesGET: usesGET, body: encoded, authorization: authorization,
                                   resendable: resendable)
         }
         var request = URLRequest(url: target)

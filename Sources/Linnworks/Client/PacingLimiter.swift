@@ -52,17 +52,8 @@ actor PacingLimiter {
             // Every slot is busy or cooling down: sleep until the first one cools, or briefly
             // when all are in flight (a release will free one within a round trip).
             let wait = earliest.map { $0.at - now } ?? .milliseconds(5)
-            if let shutdown {
-                // A pacing wait ends at the first signal: the call it was for is not sent.
-                let seconds = wait.inSeconds
-                guard await shutdown.sleep(seconds: seconds) else { throw .cancelled }
-            } else {
-                do {
-                    try await Task.sleep(for: wait)
-                } catch {
-                    throw .cancelled
-                }
-            }
+            // A pacing wait ends at the first signal: the call it was for is not sent.
+            try await RetryBudget.pause(wait.inSeconds, shutdown: shutdown)
         }
     }
 

@@ -41,6 +41,11 @@ final class RetryBudget: Sendable {
 
     /// Sleeps `seconds` unless a stop is requested first, which ends the wait with `.cancelled`.
     func pause(_ seconds: Double) async throws(LinnworksError) {
+        try await Self.pause(seconds, shutdown: shutdown)
+    }
+
+    /// The one wait of the client (back-off, throttling, pacing): ended at once by a stop request.
+    static func pause(_ seconds: Double, shutdown: ShutdownSignal?) async throws(LinnworksError) {
         if let shutdown {
             guard await shutdown.sleep(seconds: seconds) else { throw .cancelled }
             return

@@ -48,12 +48,12 @@ extension ExitStatus {
     /// 73 when `error` is a local file or folder that could not be written (ENOSPC, EROFS, EACCES,
     /// ENAMETOOLONG, EDQUOT), however it reached us; nil for anything else.
     static func forLocalFailure(_ error: any Error) -> ExitStatus? {
-        let writeErrors: Set<Int32> = [ENOSPC, EROFS, EACCES, EPERM, ENAMETOOLONG, EDQUOT]
-        if let system = error as? SystemError { return writeErrors.contains(system.errno) ? .cannotWrite : nil }
-        if case let .system(system)? = error as? JournalError { return writeErrors.contains(system.errno) ? .cannotWrite : nil }
+        let writeErrors = SystemError.localWriteFailures
+        if let system = error as? SystemError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }
+        if case let .system(system)? = error as? JournalError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }
         var current: NSError? = error as NSError
         while let ns = current {
-            if ns.domain == NSPOSIXErrorDomain, writeErrors.contains(Int32(ns.code)) { return .cannotWrite }
+            if ns.domain == NSPOSIXErrorDomain, writeErrors[Int32(ns.code)] != nil { return .cannotWrite }
             if ns.domain == NSCocoaErrorDomain, [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileWriteOutOfSpace.rawValue,
                                                  CocoaError.fileWriteVolumeReadOnly.rawValue, CocoaError.fileWriteInvalidFileName.rawValue].contains(ns.code) {
                 return .cannotWrite
