@@ -11,11 +11,16 @@ import Glibc
 /// CAP_LEASE and sees only local writers (not those on another host of a network share): then
 /// the answer is nil and the settle time and the identity checks are all there is.
 public func isOpenForWriting(_ path: String) -> Bool? {
-    // F_SETLEASE is Linux-specific (F_LINUX_SPECIFIC_BASE + 0) and not exported to Swift.
-    let setLease: Int32 = 1024
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    return writeLeaseProbe(fd)
+}
+
+/// The lease question asked through a read-only descriptor already open.
+func writeLeaseProbe(_ fd: Int32) -> Bool? {
+    // F_SETLEASE is Linux-specific (F_LINUX_SPECIFIC_BASE + 0) and not exported to Swift.
+    let setLease: Int32 = 1024
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
     if fcntl(fd, setLease, Int32(F_RDLCK)) == 0 {

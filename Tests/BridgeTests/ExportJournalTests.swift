@@ -36,7 +36,7 @@ import Testing
         var held = try FileLock.tryLock(folders.state + "/exports.lock")
         #expect(held != nil)
         let client = LinnworksClient(credentials: server.credentials())
-        await #expect(throws: ExportError.self) {
+        await #expect(throws: BridgeError.self) {
             _ = try await OpenOrderExport(options: folders.options { $0.waitsForOtherExports = false }, client: client).run()
         }
         #expect(folders.files().isEmpty)

@@ -181,7 +181,8 @@ import Testing
                                           client: LinnworksClient(credentials: server.credentials())).run()
             Issue.record("an unknown location was accepted")
         } catch {
-            guard case let .configuration(reason) = error else { Issue.record("\(error)"); return }
+            guard error.code == .configuration else { Issue.record("\(error)"); return }
+            let reason = error.message
             #expect(reason.contains("Back Room"))
         }
         #expect(folders.files().isEmpty)

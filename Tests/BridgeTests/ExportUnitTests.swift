@@ -42,7 +42,7 @@ import Testing
                 == [.orderNumber, .postCode, .sku, .unitPrice])
         #expect(OpenOrderColumn(configuredName: "post-code") == .postCode)
         #expect(OpenOrderColumn(configuredName: "Postcode") == .postCode)
-        #expect(throws: ExportError.self) { try OpenOrderColumn.columns(named: ["SKU", "Colour"]) }
+        #expect(throws: BridgeError.self) { try OpenOrderColumn.columns(named: ["SKU", "Colour"]) }
         #expect(try OpenOrderColumn.columns(named: nil) == OpenOrderColumn.standard)
     }
 

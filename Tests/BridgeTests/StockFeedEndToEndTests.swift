@@ -76,7 +76,7 @@ func startSandbox(configure: (inout SandboxOptions) -> Void = { _ in }) throws -
             _ = try await StockFeed(options: StockFeedOptions(), service: LinnworksClient(credentials: wrong)).run(path: path, reportPath: path + ".errors.csv")
             Issue.record("wrong credentials accepted")
         } catch {
-            guard case .authorizationRefused = error else { Issue.record("\(error)"); return }
+            guard error.code == .credentialsRefused else { Issue.record("\(error)"); return }
         }
         var nowhere = server.credentials()
         nowhere.authURL = "http://127.0.0.1:9"
@@ -87,7 +87,7 @@ func startSandbox(configure: (inout SandboxOptions) -> Void = { _ in }) throws -
                 .run(path: path, reportPath: path + ".errors.csv")
             Issue.record("no server, yet it worked")
         } catch {
-            guard case .linnworksUnavailable = error else { Issue.record("\(error)"); return }
+            guard error.code == .linnworksUnavailable else { Issue.record("\(error)"); return }
         }
     }
 }

@@ -52,7 +52,7 @@ import Testing
         let client = LinnworksClient(credentials: server.credentials())
         let (dir, empty) = writeTemporary("", name: "empty.csv")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        await #expect(throws: FeedError.self) {
+        await #expect(throws: BridgeError.self) {
             try await StockFeed(options: StockFeedOptions(), service: client).run(path: empty, reportPath: empty + ".errors.csv")
         }
         let headerOnly = dir + "/header.csv"

@@ -32,9 +32,14 @@ final class FakeStockService: StockService {
         self.failWith = failWith
     }
 
-    func stockLocations() async throws(LinnworksError) -> [StockLocation] { locations }
+    // Each answer counted as a call, as the real client counts the calls it sends (`CallTally`).
+    func stockLocations() async throws(LinnworksError) -> [StockLocation] {
+        CallTally.current?.add()
+        return locations
+    }
 
     func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String] {
+        CallTally.current?.add()
         if let failWith { throw failWith }
         // Answer out of order now and then, as concurrent calls do.
         try? await Task.sleep(nanoseconds: delayNanoseconds + UInt64.random(in: 0...3_000_000))
@@ -45,7 +50,10 @@ final class FakeStockService: StockService {
         }
     }
 
-    func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int) { (skus, 1) }
+    func allSKUs() async throws(LinnworksError) -> Set<String> {
+        CallTally.current?.add()
+        return skus
+    }
 }
 
 func writeTemporary(_ text: String, name: String = "stock.csv") -> (dir: String, path: String) {
@@ -146,7 +154,8 @@ func reportRows(_ path: String) throws -> [[String]] {
                 _ = try await StockFeed(options: StockFeedOptions(mode: .check(online: false)), service: nil).run(path: path, reportPath: path + ".errors.csv")
                 Issue.record("accepted \(text)")
             } catch {
-                guard case let .fileRejected(_, reason) = error else { Issue.record("\(error)"); continue }
+                guard error.code == .fileRejected else { Issue.record("\(error)"); continue }
+                let reason = error.message
                 #expect(reason.contains(words), "\(reason)")
             }
             #expect(!FileManager.default.fileExists(atPath: path + ".errors.csv"))
@@ -157,7 +166,7 @@ func reportRows(_ path: String) throws -> [[String]] {
         let (dir, path) = writeTemporary("SKU,Level,Location\nA-1,1,Default\n")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let service = FakeStockService(skus: [], failWith: .unavailable(endpoint: .setStockLevel, reason: "connection refused"))
-        await #expect(throws: FeedError.self) {
+        await #expect(throws: BridgeError.self) {
             try await StockFeed(options: StockFeedOptions(), service: service).run(path: path, reportPath: path + ".errors.csv")
         }
         #expect(!FileManager.default.fileExists(atPath: path + ".errors.csv"))

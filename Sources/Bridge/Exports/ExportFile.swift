@@ -16,7 +16,7 @@ final class ExportFile {
 
     /// A new file `<directory>/<prefix>-YYYYMMDD-HHMMSS.csv` (UTC); `-2`, `-3`… when the name is
     /// taken in the outbox or was used before (`usedNames`).
-    init(directory: String, prefix: String, date: Date, usedNames: Set<String>, bom: Bool) throws(ExportError) {
+    init(directory: String, prefix: String, date: Date, usedNames: Set<String>, bom: Bool) throws(BridgeError) {
         // Absolute, so the journal still finds the file when the next run starts elsewhere.
         let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let stamp = ExportFile.stamp(date)
@@ -31,28 +31,28 @@ final class ExportFile {
             file = try AtomicFile(destination: destination)
             if bom { try file.write(CSVWriter.utf8BOM) }
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
     var name: String { (destination as NSString).lastPathComponent }
 
-    func writeRow(_ cells: [CSVCell]) throws(ExportError) {
+    func writeRow(_ cells: [CSVCell]) throws(BridgeError) {
         buffer.removeAll(keepingCapacity: true)
         writer.encodeRow(cells, into: &buffer)
         do throws(SystemError) {
             try file.write(buffer)
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
     /// Renames the complete, fsync'd file into the outbox.
-    func publish() throws(ExportError) {
+    func publish() throws(BridgeError) {
         do throws(SystemError) {
             try file.commit()
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
@@ -70,10 +70,10 @@ final class ExportFile {
 }
 
 /// Creates a directory and its parents; an existing one is fine.
-func makeDirectory(_ path: String) throws(ExportError) {
+func makeDirectory(_ path: String) throws(BridgeError) {
     do {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
-        throw .file("cannot create \(path): \(error.localizedDescription)")
+        throw BridgeError(.cannotWrite, error.localizedDescription, path: path)
     }
 }

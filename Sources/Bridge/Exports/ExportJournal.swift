@@ -46,24 +46,24 @@ struct ExportJournal {
         path = stateDirectory + "/exports.jsonl"
     }
 
-    func record(_ event: Event, file: String, tag: String? = nil, orderIDs: [String]? = nil) throws(ExportError) {
+    func record(_ event: Event, file: String, tag: String? = nil, orderIDs: [String]? = nil) throws(BridgeError) {
         let entry = Entry(event: event, file: file, tag: tag, orderIDs: orderIDs,
                           date: Date().formatted(.iso8601))
         let journal: JournalFile
         do throws(SystemError) {
             journal = try JournalFile(path: path)
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
         do throws(JournalError) {
             try journal.append(entry)
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
     /// Every file written but not yet tagged or abandoned, oldest first.
-    func unfinished() throws(ExportError) -> [Unfinished] {
+    func unfinished() throws(BridgeError) -> [Unfinished] {
         Self.unfinished(in: try entries())
     }
 
@@ -85,11 +85,11 @@ struct ExportJournal {
         return order.compactMap { open[$0] }
     }
 
-    private func entries() throws(ExportError) -> [Entry] {
+    private func entries() throws(BridgeError) -> [Entry] {
         do throws(JournalError) {
             return try JournalFile.read(path: path, as: Entry.self)
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
@@ -99,7 +99,7 @@ struct ExportJournal {
     /// Without it the journal grows by every exported order id forever, and every run reads it
     /// all. Only called under `ExportLock`, so no other export appends meanwhile; the rewrite is
     /// atomic, so a crash leaves the old journal or the new one.
-    func compact() throws(ExportError) {
+    func compact() throws(BridgeError) {
         let entries = try entries()
         let unfinished = Set(Self.unfinished(in: entries).map(\.file))
         var finalEvent: [String: Event] = [:]
@@ -120,12 +120,12 @@ struct ExportJournal {
         do throws(JournalError) {
             try JournalFile.rewrite(path: path, entries: kept)
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 
     /// Every file name the journal has seen, so a new file never reuses one a 3PL may have collected.
-    func fileNames() throws(ExportError) -> Set<String> {
+    func fileNames() throws(BridgeError) -> Set<String> {
         Set(try entries().map { ($0.file as NSString).lastPathComponent })
     }
 }

@@ -10,16 +10,16 @@ enum ExportLock {
     static let retryInterval: Duration = .milliseconds(100)
 
     /// Waits for the lock, or with `waits` false throws `.busy` at once when it is taken.
-    static func acquire(stateDirectory: String, waits: Bool, logger: Logger) async throws(ExportError) -> FileLock {
+    static func acquire(stateDirectory: String, waits: Bool, logger: Logger) async throws(BridgeError) -> FileLock {
         let path = stateDirectory + "/exports.lock"
         var hasSaid = false
         while true {
             do throws(SystemError) {
                 if let lock = try FileLock.tryLock(path) { return lock }
             } catch {
-                throw ExportError(error)
+                throw BridgeError(writing: error)
             }
-            if !waits { throw .busy }
+            if !waits { throw BridgeError(.busy, "another open-order export of this drop folder is running") }
             if !hasSaid {
                 logger.warning("export.waiting", [
                     "reason": "another open-order export of this drop folder is running; waiting for it to finish",
@@ -29,7 +29,7 @@ enum ExportLock {
             do {
                 try await Task.sleep(for: retryInterval)
             } catch {
-                throw .linnworksUnavailable("cancelled while waiting for another export to finish")
+                throw BridgeError(.linnworksUnavailable, "cancelled while waiting for another export to finish")
             }
         }
     }

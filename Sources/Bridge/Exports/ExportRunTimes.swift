@@ -24,21 +24,21 @@ public struct ExportRunTimes: Sendable {
     }
 
     /// Records that `export` ran at `date`.
-    public func record(_ export: ExportSchedule.Export, at date: Date) throws(ExportError) {
+    public func record(_ export: ExportSchedule.Export, at date: Date) throws(BridgeError) {
         var times = load()
         times[export] = date
         var stored: [String: Double] = [:]
         for (key, value) in times { stored[key.rawValue] = value.timeIntervalSince1970 }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(stored) else { throw .file("cannot encode \(path)") }
+        guard let data = try? encoder.encode(stored) else { throw BridgeError(.cannotWrite, "its contents cannot be encoded", path: path) }
         try makeDirectory((path as NSString).deletingLastPathComponent)
         do throws(SystemError) {
             let file = try AtomicFile(destination: path)
             try file.write([UInt8](data))
             try file.commit()
         } catch {
-            throw ExportError(error)
+            throw BridgeError(writing: error)
         }
     }
 }

@@ -8,7 +8,7 @@ import Linnworks
 /// by GUID; a name or GUID the account does not have is a configuration error (78), never a
 /// silent export of the wrong warehouse's orders.
 enum FulfilmentLocation {
-    static func resolve(_ reference: String?, among locations: [StockLocation]) throws(ExportError) -> LocationDirectory.Location {
+    static func resolve(_ reference: String?, among locations: [StockLocation]) throws(BridgeError) -> LocationDirectory.Location {
         let directory = LocationDirectory(locations)
         guard let reference = reference?.trimmingCharacters(in: .whitespaces), !reference.isEmpty else {
             guard let centre = locations.first(where: { $0.isFulfilmentCentre == true }),

@@ -50,7 +50,7 @@ public enum OpenOrderColumn: String, Sendable, CaseIterable {
     }
 
     /// Resolves configured names; the error names the first unknown one.
-    public static func columns(named names: [String]?) throws(ExportError) -> [OpenOrderColumn] {
+    public static func columns(named names: [String]?) throws(BridgeError) -> [OpenOrderColumn] {
         guard let names else { return standard }
         var columns: [OpenOrderColumn] = []
         for name in names {

@@ -24,7 +24,7 @@ public struct OpenOrderExport: Sendable {
         self.client = client
     }
 
-    public func run() async throws(ExportError) -> ExportSummary {
+    public func run() async throws(BridgeError) -> ExportSummary {
         let started = ContinuousClock.now
         var summary = ExportSummary()
         let columns = try OpenOrderColumn.columns(named: options.columns)
@@ -41,11 +41,11 @@ public struct OpenOrderExport: Sendable {
         try journal.compact()
 
         let client = self.client
-        let locations = try await exporting { () async throws(LinnworksError) in try await client.getStockLocations() }
+        let locations = try await linnworks { () async throws(LinnworksError) in try await client.getStockLocations() }
         summary.apiCalls += 1
         let location = try FulfilmentLocation.resolve(options.location, among: locations)
         let filter = options.exportsAll ? nil : FieldsFilter.identifier(options.tag, present: false)
-        let orderIDs = try await exporting { () async throws(LinnworksError) in
+        let orderIDs = try await linnworks { () async throws(LinnworksError) in
             try await client.getAllOpenOrders(fulfilmentCenter: location.id, filters: filter)
         }
         summary.apiCalls += 1
@@ -89,7 +89,7 @@ public struct OpenOrderExport: Sendable {
 
     /// Tags the orders of files an earlier run published but did not tag; abandons files it never published.
     private func finishInterrupted(journal: ExportJournal, tagger: inout OrderTagger,
-                                   summary: inout ExportSummary) async throws(ExportError) {
+                                   summary: inout ExportSummary) async throws(BridgeError) {
         for unfinished in try journal.unfinished() {
             let name = (unfinished.file as NSString).lastPathComponent
             if unfinished.isPublished || FileManager.default.fileExists(atPath: unfinished.file) {

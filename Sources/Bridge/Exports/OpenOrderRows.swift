@@ -23,11 +23,11 @@ final class OpenOrderRows {
         includesOnHold = options.includeOnHold
     }
 
-    func writeHeader() throws(ExportError) {
+    func writeHeader() throws(BridgeError) {
         try file.writeRow(columns.map { CSVCell.text($0.rawValue) })
     }
 
-    func write(_ orders: [OrderDetails]) throws(ExportError) {
+    func write(_ orders: [OrderDetails]) throws(BridgeError) {
         for order in orders {
             guard let id = order.orderID, !order.isEmptyResult, order.isProcessed != true else { continue }
             if !includesParked && order.generalInfo?.isParked == true

@@ -22,7 +22,7 @@ struct OrderTagger: Sendable {
     }
 
     /// Tags `orderIDs`; returns how many changed (the rest had the tag or are no longer open).
-    mutating func tag(_ orderIDs: [String]) async throws(ExportError) -> Int {
+    mutating func tag(_ orderIDs: [String]) async throws(BridgeError) -> Int {
         if orderIDs.isEmpty { return 0 }
         try await ensureIdentifier()
         let client = self.client, tag = self.tag, size = chunkSize
@@ -36,17 +36,17 @@ struct OrderTagger: Sendable {
                 try await client.assignOrderIdentifier(tag: tag, orderIDs: chunks[index])
             },
             isLast: { _ in false },
-            consume: { result throws(ExportError) in changed += result.changed?.count ?? 0 })
+            consume: { result throws(BridgeError) in changed += result.changed?.count ?? 0 })
         return changed
     }
 
-    private mutating func ensureIdentifier() async throws(ExportError) {
+    private mutating func ensureIdentifier() async throws(BridgeError) {
         if hasCheckedIdentifier { return }
         let client = self.client, tag = self.tag
-        let identifiers = try await exporting { () async throws(LinnworksError) in try await client.getIdentifiers() }
+        let identifiers = try await linnworks { () async throws(LinnworksError) in try await client.getIdentifiers() }
         calls += 1
         if !identifiers.contains(where: { $0.tag?.caseInsensitiveCompare(tag) == .orderedSame }) {
-            _ = try await exporting { () async throws(LinnworksError) in
+            _ = try await linnworks { () async throws(LinnworksError) in
                 try await client.saveIdentifier(Identifier(name: "Exported to 3PL", tag: tag, isCustom: true))
             }
             calls += 1

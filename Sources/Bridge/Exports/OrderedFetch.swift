@@ -13,8 +13,8 @@ func fetchInOrder<Part: Sendable>(
     window: Int, count: Int?,
     fetch: @escaping @Sendable (Int) async throws(LinnworksError) -> Part,
     isLast: (Part) -> Bool,
-    consume: (Part) throws(ExportError) -> Void
-) async throws(ExportError) -> Int {
+    consume: (Part) throws(BridgeError) -> Void
+) async throws(BridgeError) -> Int {
     if count == 0 { return 0 }
     do {
         return try await withThrowingTaskGroup(of: (Int, Part).self) { group in
@@ -46,11 +46,11 @@ func fetchInOrder<Part: Sendable>(
             }
             return calls
         }
-    } catch let error as ExportError {
+    } catch let error as BridgeError {
         throw error
     } catch let error as LinnworksError {
-        throw ExportError(error)
+        throw BridgeError(error)
     } catch {
-        throw .linnworksUnavailable("\(error)")
+        throw BridgeError(.linnworksUnavailable, "\(error)")
     }
 }

@@ -42,14 +42,14 @@ public struct StockLevelExport: Sendable {
         self.client = client
     }
 
-    public func run() async throws(ExportError) -> ExportSummary {
+    public func run() async throws(BridgeError) -> ExportSummary {
         let started = ContinuousClock.now
         var summary = ExportSummary()
         try makeDirectory(options.outbox)
         let client = self.client
         var onlyLocation: String?
         if let reference = options.location {
-            let locations = try await exporting { () async throws(LinnworksError) in try await client.getStockLocations() }
+            let locations = try await linnworks { () async throws(LinnworksError) in try await client.getStockLocations() }
             summary.apiCalls += 1
             onlyLocation = try FulfilmentLocation.resolve(reference, among: locations).id
         }
@@ -90,7 +90,7 @@ final class StockLevelRows {
         self.onlyLocation = onlyLocation
     }
 
-    func write(_ page: [StockItemFull]) throws(ExportError) {
+    func write(_ page: [StockItemFull]) throws(BridgeError) {
         for item in page {
             items += 1
             for level in item.stockLevels ?? [] {

@@ -50,21 +50,21 @@ final class AppliedCursor: Sendable {
     }
 
     /// Starts the cursor for one attempt at a file of `size` bytes with `hash`: the lines an earlier
-    /// run confirmed for exactly these bytes are kept (and logged as `file.resuming`), and the
-    /// returned attempt skips them and records each new confirmed batch here.
-    static func resume(path: String, size: Int, hash: UInt64, fileName: String,
-                       logger: Logger) -> (cursor: AppliedCursor, attempt: FeedAttempt) {
+    /// run confirmed for exactly these bytes are kept (and logged as `file.resuming`) as `earlier`,
+    /// for the attempt to skip, and `confirmed` records each new confirmed batch here.
+    static func resume(path: String, size: Int, hash: UInt64, fileName: String, logger: Logger)
+        -> (cursor: AppliedCursor, earlier: AppliedRows?, confirmed: @Sendable ([Int]) -> Void) {
         let earlier = load(path: path, size: size, hash: hash)
         let cursor = AppliedCursor(path: path, size: size, hash: hash)
-        var attempt = FeedAttempt(byteLimit: size, confirmed: { [cursor] in cursor.record($0) })
+        var applied: AppliedRows?
         if let earlier, earlier.first(where: { _ in true }) != nil {
             let lines = Array(earlier)
             cursor.record(lines)
-            attempt.earlier = AppliedRows(lines: earlier, verifiedThrough: size)
+            applied = AppliedRows(lines: earlier, verifiedThrough: size)
             logger.notice("file.resuming", ["file.name": fileName, "rows.confirmed": String(lines.count),
                                             "reason": "rows Linnworks confirmed before the last stop are not sent again"])
         }
-        return (cursor, attempt)
+        return (cursor, applied, { [cursor] in cursor.record($0) })
     }
 
     /// The confirmed lines at `path`, when it was written for a file of this `size` and `hash`.

@@ -8,6 +8,8 @@ import Support
 /// in line order even though failures are found at different stages (parsing, then Linnworks'
 /// answer for a batch): failures wait in a small buffer until no earlier line can still fail
 /// (`release(below:)`), so memory is bounded by the rows in flight, not by the file.
+/// A failure may come without its cells (a feed that plans over the whole file keeps no cells):
+/// they are read back from the file, in one pass in line order, as the report is written.
 /// The file is only created when the first row fails, and appears atomically at `finish()`.
 public final class ErrorReport {
     public let destination: String
@@ -15,22 +17,33 @@ public final class ErrorReport {
     private var file: CSVFileWriter?
     private var waiting: [Entry] = []
     public private(set) var rowCount = 0
+    /// Opens a pass over the input, for cells not given with their failure.
+    private let cellSource: (() throws(SystemError) -> CSVReader)?
+    private var cellReader: CSVReader?
+    private var lastCellLine = 0
 
     struct Entry {
         var line: Int
-        var cells: [String]
+        var cells: [String]?
         var code: RowErrorCode
         var message: String
     }
 
-    public init(destination: String, inputHeader: [String]) {
+    /// `cells`: a new reader over the input from its first byte, for failures added without their cells.
+    public init(destination: String, inputHeader: [String], cells: (() throws(SystemError) -> CSVReader)? = nil) {
         self.destination = destination
         self.header = inputHeader
+        self.cellSource = cells
     }
 
     /// Records a failed row; `cells` are the row's own cells as read.
     public func add(line: Int, cells: [String], error: RowError) {
         waiting.append(Entry(line: line, cells: cells, code: error.code, message: error.message))
+    }
+
+    /// Records a failed row whose cells are given, or read back from the input when written.
+    func add(_ rejection: RowRejection) {
+        waiting.append(Entry(line: rejection.line, cells: rejection.cells, code: rejection.error.code, message: rejection.error.message))
     }
 
     /// Writes out, in line order, every waiting failure whose line is below `line`.
@@ -57,6 +70,22 @@ public final class ErrorReport {
         file?.discard()
         file = nil
         waiting.removeAll()
+        cellReader = nil
+    }
+
+    /// The cells of the record starting on `line`, read forward from where the last look-up stopped.
+    private func cells(onLine line: Int) throws(SystemError) -> [String] {
+        guard let cellSource else { return [] }
+        if cellReader == nil || line <= lastCellLine {
+            cellReader = try cellSource()
+            lastCellLine = 0
+        }
+        while let record = try cellReader!.nextRecord() {
+            lastCellLine = record.line
+            if record.line == line { return record.strings() }
+            if record.line > line { break }
+        }
+        return []
     }
 
     private func write(_ entry: Entry) throws(SystemError) {
@@ -67,7 +96,9 @@ public final class ErrorReport {
         }
         // Keep the report's columns aligned: a ragged row is cut or padded to the header's width
         // (its message says how many fields it had).
-        var cells = Array(entry.cells.prefix(header.count))
+        let given: [String]
+        if let known = entry.cells { given = known } else { given = try cells(onLine: entry.line) }
+        var cells = Array(given.prefix(header.count))
         cells += Array(repeating: "", count: header.count - cells.count)
         try file!.writeRow(cells.map(CSVCell.text) + [.number(String(entry.line)), .text(entry.code.rawValue), .text(entry.message)])
         rowCount += 1

@@ -17,7 +17,7 @@ public struct WatchOptions: Sendable {
     /// How long to wait before trying a file again when Linnworks was unreachable.
     public var retryAfterSeconds = 30.0
     /// Runs the exports that are due; called at start and then every few seconds.
-    public var runDueExports: (@Sendable () async -> FileOutcome?)?
+    public var runDueExports: (@Sendable () async -> ExitStatus?)?
 
     public init(root: String) { self.root = root }
 }
@@ -38,7 +38,7 @@ public final class DropFolderWatcher: Sendable {
     let logger: Logger
     let shutdown: ShutdownSignal
     private let queues = Mutex(Queues())
-    private let worst = Mutex(FileOutcome.applied)
+    private let worst = Mutex(ExitStatus.ok)
 
     struct Queues {
         var ready: [FeedKind: [ClaimedFile]] = [:]
@@ -58,7 +58,7 @@ public final class DropFolderWatcher: Sendable {
     }
 
     /// Runs until shutdown (or, with `once`, until the inbox is done); returns the worst file outcome.
-    public func run() async -> FileOutcome {
+    public func run() async -> ExitStatus {
         var inbox = InboxScanner(folder: folder, options: options, logger: logger)
         // Logged once the inboxes are watched: a file written from now on is seen being written.
         logger.info("watch.started", ["root": folder.root, "once": String(options.once), "mode": inbox.mode])
@@ -109,7 +109,7 @@ public final class DropFolderWatcher: Sendable {
 
     /// Runs due exports at start-up and then looks every 5 s, beside the file work: an export
     /// that takes a while (a big account, real network latency) never holds back a dropped file.
-    private func runExports(_ exports: @Sendable () async -> FileOutcome?) async {
+    private func runExports(_ exports: @Sendable () async -> ExitStatus?) async {
         // One timer between looks (it ends at the first signal); an idle daemon wakes for nothing else here.
         while !shutdown.isRequested {
             if let outcome = await exports() { note(outcome) }
@@ -154,7 +154,7 @@ public final class DropFolderWatcher: Sendable {
                 queues.withLock { $0.ready[kind, default: []].insert(claimed, at: 0) }
                 logger.notice("watch.backing_off", ["kind": kind.rawValue, "seconds": String(Int(options.retryAfterSeconds))])
                 _ = await shutdown.sleep(seconds: options.retryAfterSeconds)
-            case .authorizationRefused, .configuration:
+            case .authRefused, .config:
                 shutdown.request()
             default:
                 break
@@ -163,7 +163,7 @@ public final class DropFolderWatcher: Sendable {
         }
     }
 
-    private func note(_ outcome: FileOutcome) {
+    private func note(_ outcome: ExitStatus) {
         worst.withLock { $0 = max($0, outcome) }
     }
 }

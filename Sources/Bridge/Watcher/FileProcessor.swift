@@ -60,66 +60,84 @@ struct FileProcessor: Sendable {
 
     /// Runs the feed on a claimed file and archives it, rejects it, or leaves it claimed (Linnworks down).
     ///
-    /// The file's identity is taken before each attempt and compared after it: a file that changed
-    /// meanwhile (an upload still going, a truncation) is waited on until it settles and read again,
-    /// the rows an earlier attempt applied over a still-unchanged start skipped, so every row of
-    /// the final file is applied once and the report describes the final file.
-    func process(_ claimed: ClaimedFile, kind: FeedKind) async -> FileOutcome {
+    /// The file is opened once per attempt: that open answers what kind of file it is and whether
+    /// a writer still holds it, and serves the feed's passes; its first pass hashes it, for the
+    /// ledger of files done and the cursor of rows confirmed. The file's identity is taken before
+    /// each attempt and compared after it: a file that changed meanwhile (an upload still going, a
+    /// truncation) is waited on until it settles and read again, the rows an earlier attempt applied
+    /// over a still-unchanged start skipped, so every row of the final file is applied once and the
+    /// report describes the final file.
+    func process(_ claimed: ClaimedFile, kind: FeedKind) async -> ExitStatus {
         let name = claimed.name
-        if let refusal = refusal(of: claimed) {
+        if let refusal = refusalByName(of: claimed) {
             return reject(claimed, hash: nil, kind: kind, reason: refusal)
         }
-        guard let runner = runners[kind] else { return .configuration }
+        guard let runner = runners[kind] else { return .config }
         guard var identity = FileIdentity(path: claimed.path) else {
             return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(String(cString: strerror(errno)))")
         }
-        var checkpoints: PrefixCheckpoints
-        do {
-            checkpoints = try PrefixCheckpoints(path: claimed.path, limit: identity.size)
-        } catch {
-            return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
-        }
-        var hash = String(checkpoints.contentHash, radix: 16)
-        if skipsDuplicates, ledger.contains(hash) {
-            logger.notice("file.duplicate", ["file.name": name, "reason": "the same content was already processed"])
-            do {
-                try archive(claimed)
-            } catch {
-                return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: nil, rejected: nil)
-            }
-            return .duplicate
-        }
-        // Rows an earlier run confirmed before it was stopped or killed, while the file is byte for byte the same.
-        var (cursor, attempt) = AppliedCursor.resume(path: claimed.cursorPath, size: checkpoints.bytes,
-                                                     hash: checkpoints.contentHash, fileName: name, logger: logger)
         var calls = 0
         var attempts = 0
+        var earlier: AppliedRows?
         while true {
             attempts += 1
+            let source: FeedSource
+            do {
+                source = try FeedSource(path: claimed.path, name: name, byteLimit: identity.size)
+            } catch {
+                return reject(claimed, hash: nil, kind: kind, reason: error.message)
+            }
+            if let refusal = refusal(of: source) {
+                return reject(claimed, hash: nil, kind: kind, reason: refusal)
+            }
             let report = claimed.attemptReportPath(attempts)
+            let cursor = Mutex<AppliedCursor?>(nil)
+            let attempt = FeedAttempt(resume: { [ledger, skipsDuplicates, logger, attempts, earlier] content in
+                if attempts == 1, skipsDuplicates, ledger.contains(String(content.contentHash, radix: 16)) { return .stop }
+                guard attempts == 1 else {
+                    // The cursor describes whole files; rows verified only up to a prefix are not carried over a restart.
+                    let fresh = AppliedCursor(path: claimed.cursorPath, size: content.bytes, hash: content.contentHash)
+                    cursor.withLock { $0 = fresh }
+                    return .proceed(earlier: earlier, confirmed: { fresh.record($0) })
+                }
+                // Rows an earlier run confirmed before it was stopped or killed, while the file is byte for byte the same.
+                let resumed = AppliedCursor.resume(path: claimed.cursorPath, size: content.bytes, hash: content.contentHash,
+                                                   fileName: name, logger: logger)
+                cursor.withLock { $0 = resumed.cursor }
+                return .proceed(earlier: resumed.earlier, confirmed: resumed.confirmed)
+            })
             let summary: FeedSummary
             do {
-                summary = try await runner(claimed.path, reportPath: report, attempt: attempt)
+                summary = try await runner(source, reportPath: report, attempt: attempt)
             } catch {
-                switch error {
-                case let .fileRejected(_, reason):
-                    return reject(claimed, hash: hash, kind: kind, reason: reason)
-                case .linnworksUnavailable:
+                switch error.code {
+                case .fileRejected:
+                    return reject(claimed, hash: nil, kind: kind, reason: error.message)
+                case .linnworksUnavailable, .busy:
                     logger.error("file.retry_later", ["file.name": name, "reason": error.description])
-                    return .unavailable
-                case .authorizationRefused:
+                case .credentialsRefused:
                     logger.error("linnworks.auth_refused", ["reason": error.description])
-                    return .authorizationRefused
                 case .configuration:
                     logger.error("config.error", ["file.name": name, "reason": error.description])
-                    return .configuration
-                case let .cannotWrite(path, reason, applied):
-                    return cannotWrite(claimed, path: path, reason: reason, applied: applied, rejected: nil)
+                case .cannotWrite:
+                    logCannotWrite(claimed, path: error.path ?? folder.state, reason: error.message, applied: error.applied, rejected: nil)
                 }
+                return ExitStatus(error)
+            }
+            let content = summary.content ?? PrefixCheckpoints(expectedBytes: 0)
+            let hash = String(content.contentHash, radix: 16)
+            if summary.stopped {
+                logger.notice("file.duplicate", ["file.name": name, "reason": "the same content was already processed"])
+                do {
+                    try archive(claimed)
+                } catch {
+                    return logCannotWrite(claimed, path: folder.archive, reason: error.reason, applied: nil, rejected: nil)
+                }
+                return .ok
             }
             calls += summary.apiCalls
             var now = FileIdentity(path: claimed.path)
-            if now == identity, isStillBeingWritten(claimed.path) {
+            if now == identity, isStillBeingWritten(source) {
                 // Renamed in (or taken after a stall) while its writer still goes on: wait for it.
                 now = await waitUntilSettled(claimed.path)
             }
@@ -128,7 +146,7 @@ struct FileProcessor: Sendable {
                 final.file = name
                 final.apiCalls = calls
                 let outcome = finish(claimed, summary: final, hash: hash, kind: kind)
-                if outcome != .cannotWrite { cursor.remove() }
+                if outcome != .cannotWrite { cursor.withLock { $0?.remove() } }
                 return outcome
             }
             // Changed while or after it was read: this attempt's report describes a file that is gone.
@@ -139,16 +157,8 @@ struct FileProcessor: Sendable {
                 logger.notice("file.left_claimed", ["file.name": name, "reason": "stopping before it settled; it is read again on the next start"])
                 return .unavailable
             }
-            if let read = summary.readThrough { checkpoints.add(.init(offset: read.bytes, hash: read.hash)) }
             do {
-                let verified = try checkpoints.verifiedPrefix(of: claimed.path)
-                checkpoints = try PrefixCheckpoints(path: claimed.path, limit: settled.size)
-                hash = String(checkpoints.contentHash, radix: 16)
-                // The cursor describes whole files; rows verified only up to a prefix are not carried over a restart.
-                cursor = AppliedCursor(path: claimed.cursorPath, size: checkpoints.bytes, hash: checkpoints.contentHash)
-                attempt = FeedAttempt(byteLimit: checkpoints.bytes,
-                                      earlier: AppliedRows(lines: summary.appliedLines, verifiedThrough: verified),
-                                      confirmed: { [cursor] in cursor.record($0) })
+                earlier = AppliedRows(lines: summary.appliedLines, verifiedThrough: try content.verifiedPrefix(of: claimed.path))
             } catch {
                 return reject(claimed, hash: nil, kind: kind, reason: "cannot be read: \(error)")
             }
@@ -161,7 +171,7 @@ struct FileProcessor: Sendable {
     /// A report that cannot be published leaves the file claimed (73) with its confirmed rows in the
     /// cursor: the next attempt sends nothing again and writes the report once there is room. The
     /// ledger says "applied, report pending", which is never taken for a duplicate.
-    private func finish(_ claimed: ClaimedFile, summary: FeedSummary, hash: String, kind: FeedKind) -> FileOutcome {
+    private func finish(_ claimed: ClaimedFile, summary: FeedSummary, hash: String, kind: FeedKind) -> ExitStatus {
         var summary = summary
         if let written = summary.reportPath {
             do {
@@ -169,7 +179,7 @@ struct FileProcessor: Sendable {
             } catch {
                 unlink(written)
                 record(hash, name: claimed.name, kind: kind, outcome: ProcessedLedger.reportPending)
-                return cannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary.applied, rejected: summary.rejected)
+                return logCannotWrite(claimed, path: folder.errors, reason: Self.reason(error), applied: summary.applied, rejected: summary.rejected)
             }
         }
         logger.info("file.done", summary.logMetadata(mode: .apply))
@@ -179,13 +189,14 @@ struct FileProcessor: Sendable {
         do {
             try archive(claimed)
         } catch {
-            return cannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary.applied, rejected: summary.rejected)
+            return logCannotWrite(claimed, path: folder.archive, reason: error.reason, applied: summary.applied, rejected: summary.rejected)
         }
-        return summary.rejected > 0 ? .rowsRejected : .applied
+        return ExitStatus(rejectedRows: summary.rejected)
     }
 
     /// Leaves the file claimed because a local write failed, saying what was applied all the same.
-    private func cannotWrite(_ claimed: ClaimedFile, path: String, reason: String, applied: Int?, rejected: Int?) -> FileOutcome {
+    @discardableResult
+    private func logCannotWrite(_ claimed: ClaimedFile, path: String, reason: String, applied: Int?, rejected: Int?) -> ExitStatus {
         let hint = "free space or fix the folder's permissions; the file stays claimed and is finished on the next attempt"
         if let applied {
             logger.error("file.cannot_write", ["file.name": claimed.name, "path": path, "reason": reason, "rows.applied": String(applied),
@@ -202,9 +213,9 @@ struct FileProcessor: Sendable {
 
     /// Whether a writer may still be at work: it holds the file open for writing, or wrote it
     /// less than the settle time ago.
-    private func isStillBeingWritten(_ path: String) -> Bool {
-        if isOpenForWriting(path) == true { return true }
-        guard let identity = FileIdentity(path: path) else { return false }
+    private func isStillBeingWritten(_ source: FeedSource) -> Bool {
+        if source.isOpenForWriting() == true { return true }
+        guard let identity = FileIdentity(path: source.path) else { return false }
         let age = Date().timeIntervalSince1970 - Double(identity.modified) / 1e9
         return age < settleSeconds
     }
@@ -227,9 +238,8 @@ struct FileProcessor: Sendable {
         return nil
     }
 
-    /// Why a claimed file is not read at all: a spreadsheet, a link out of the drop folder, anything
-    /// but a regular file with one link. Opened without blocking, so a FIFO never holds the feed.
-    private func refusal(of claimed: ClaimedFile) -> String? {
+    /// Why a claimed file is not read at all, before it is opened: a spreadsheet, a link out of the drop folder.
+    private func refusalByName(of claimed: ClaimedFile) -> String? {
         let ext = URL(fileURLWithPath: claimed.name).pathExtension.lowercased()
         if DropFolder.spreadsheetExtensions.contains(ext) {
             return "it is a spreadsheet (.\(ext)); save it from Excel or LibreOffice as CSV (UTF-8) and drop that file instead"
@@ -237,11 +247,18 @@ struct FileProcessor: Sendable {
         if let target = symlinkTargetOutsideRoot(claimed.path) {
             return "it is a link to \(target), outside the drop folder; links are not followed out of it"
         }
-        let fd = open(claimed.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { return "cannot be read: \(String(cString: strerror(errno)))" }
+        return nil
+    }
+
+    /// Why an opened file is not read: anything but a regular file with one link. The open did not
+    /// block, so a FIFO never holds the feed.
+    private func refusal(of source: FeedSource) -> String? {
+        let info: stat
+        do {
+            info = try source.status()
+        } catch {
+            return "cannot be read: \(Self.reason(error))"
+        }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             if info.st_nlink > 1 {
@@ -299,7 +316,7 @@ struct FileProcessor: Sendable {
         }
     }
 
-    private func reject(_ claimed: ClaimedFile, hash: String?, kind: FeedKind, reason: String) -> FileOutcome {
+    private func reject(_ claimed: ClaimedFile, hash: String?, kind: FeedKind, reason: String) -> ExitStatus {
         let name = claimed.name
         do {
             try createFolder(folder.errors)
@@ -311,7 +328,7 @@ struct FileProcessor: Sendable {
             logger.error("file.rejected", ["file.name": name, "reason": reason, "path": destination])
         } catch {
             // Not moved: it stays claimed and is rejected again (with its reason) once errors/ can be written.
-            return cannotWrite(claimed, path: folder.errors, reason: "rejecting it: " + Self.reason(error), applied: nil, rejected: nil)
+            return logCannotWrite(claimed, path: folder.errors, reason: "rejecting it: " + Self.reason(error), applied: nil, rejected: nil)
         }
         if let hash { record(hash, name: name, kind: kind, outcome: "rejected") }
         return .fileRejected

@@ -7,15 +7,15 @@ import Support
 public enum ScheduledExports {
     /// A `WatchOptions.runDueExports`: runs what is due (everything when `force`), logs each export.
     public static func make(config: BridgeConfig, client: LinnworksClient, folder: DropFolder, logger: Logger,
-                            force: Bool = false) -> @Sendable () async -> FileOutcome? {
+                            force: Bool = false) -> @Sendable () async -> ExitStatus? {
         let schedule = ExportSchedule(settings: config.exports)
         let runTimes = ExportRunTimes(stateDirectory: folder.state)
         let settings = config.exports
         return {
             let due = force ? ExportSchedule.Export.allCases : schedule.due(at: Date(), lastRuns: runTimes.load())
-            var worst: FileOutcome?
+            var worst: ExitStatus?
             for export in due {
-                do throws(ExportError) {
+                do throws(BridgeError) {
                     let summary: ExportSummary
                     switch export {
                     case .openOrders:
@@ -28,20 +28,14 @@ public enum ScheduledExports {
                     }
                     try? runTimes.record(export, at: Date())
                     logger.info(summary.logMessage(export), summary.logMetadata(export))
-                } catch .busy {
+                } catch where error.code == .busy {
                     // Not recorded as run, so it is due again at the next look, a few seconds on.
                     logger.notice("export.postponed", [
                         "export": export.rawValue, "reason": "another open-order export of this drop folder is running",
                     ])
                 } catch {
                     logger.error("export.failed", ["export": export.rawValue, "reason": error.description])
-                    let outcome: FileOutcome
-                    switch error {
-                    case .authorizationRefused: outcome = .authorizationRefused
-                    case .configuration: outcome = .configuration
-                    case .file: outcome = .cannotWrite  // the outbox or the export journal cannot be written: 73
-                    default: outcome = .unavailable
-                    }
+                    let outcome = ExitStatus(error)
                     worst = max(worst ?? outcome, outcome)
                 }
             }

@@ -51,6 +51,7 @@ public final class LinnworksClient: Sendable {
     }
 
     func send(_ endpoint: Endpoint, _ form: FormBody, orderIDs: [String]) async throws(LinnworksError) -> HTTPReply {
+        CallTally.current?.add()
         var failures = 0
         var throttles = 0
         var refusedSessions = 0

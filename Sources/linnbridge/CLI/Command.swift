@@ -1,3 +1,4 @@
+import Bridge
 /// A usage mistake: printed with the command's usage and `See 'linnbridge help …'`, exit 64.
 struct UsageError: Error {
     var message: String

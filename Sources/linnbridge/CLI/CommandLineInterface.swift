@@ -1,3 +1,4 @@
+import Bridge
 /// Walks the command tree, prints help and usage, and runs the chosen command.
 ///
 /// Three outcomes, as swift-argument-parser has them: help and `--version` on stdout with 0;

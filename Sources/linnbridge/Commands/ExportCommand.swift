@@ -48,13 +48,7 @@ enum ExportCommand {
             return .ok
         } catch {
             logger.error(event + ".failed", ["reason": error.description])
-            switch error {
-            case .linnworksUnavailable: return .unavailable
-            case .authorizationRefused: return .authRefused
-            case .configuration: return .config
-            case .file: return .cannotWrite
-            case .busy: return .busy
-            }
+            return ExitStatus(error)
         }
     }
 }

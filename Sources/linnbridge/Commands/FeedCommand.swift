@@ -50,7 +50,7 @@ enum FeedCommand {
                     ? try await run.applyResuming(path, reportPath: report, stateDirectory: stateDirectory, logger: logger)
                     : try await run(path, reportPath: report)
                 logger.info("\(kind.rawValue).\(mode == .apply ? "applied" : "checked")", summary.logMetadata(mode: mode))
-                worst = max(worst, summary.rejected > 0 ? .rowsRejected : .ok)
+                worst = max(worst, ExitStatus(rejectedRows: summary.rejected))
             } catch {
                 if shutdown?.isRequested == true {
                     // Stopped by a signal: what Linnworks confirmed is journalled; the rest is sent by the next import.
@@ -58,13 +58,9 @@ enum FeedCommand {
                     return .ok
                 }
                 logger.error("\(kind.rawValue).failed", ["file.name": URL(fileURLWithPath: path).lastPathComponent, "reason": error.description])
-                switch error {
-                case .fileRejected: worst = max(worst, .fileRejected)
-                case .linnworksUnavailable: return max(worst, .unavailable)
-                case .authorizationRefused: return max(worst, .authRefused)
-                case .configuration: return max(worst, .config)
-                case .cannotWrite: return max(worst, .cannotWrite)
-                }
+                // A file rejected whole does not stop the others; anything else ends the run.
+                worst = max(worst, ExitStatus(error))
+                if error.code != .fileRejected { return worst }
             }
         }
         return worst

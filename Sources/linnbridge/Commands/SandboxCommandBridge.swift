@@ -1,3 +1,4 @@
+import Bridge
 import Sandbox
 
 /// `linnbridge sandbox`: the options are declared here for help and usage; the sandbox module runs it.

@@ -77,7 +77,7 @@ enum WatchCommand {
         options.rescanSeconds = setup.config.watch.rescanSeconds
         options.skipsDuplicates = setup.config.watch.skipDuplicateFiles
         options.runDueExports = ScheduledExports.make(config: setup.config, client: client, folder: folder, logger: logger)
-        let outcome: FileOutcome
+        let outcome: ExitStatus
         do {
             let runners = Dictionary(uniqueKeysWithValues: FeedKind.allCases.map { kind in
                 (kind, FeedRunner(kind: kind, mode: .apply, config: setup.config, client: client, stateDirectory: root + "/.state",
@@ -92,24 +92,8 @@ enum WatchCommand {
         if !options.once {
             // The daemon stops itself only for what it cannot fix; it says so with a non-zero status
             // (so systemd's Restart=on-failure restarts it or shows it failed). A signal's stop is 0.
-            switch outcome {
-            case .authorizationRefused: return .authRefused
-            case .configuration: return .config
-            default: return .ok
-            }
+            return [.authRefused, .config].contains(outcome) ? outcome : .ok
         }
-        return exitStatus(outcome)
-    }
-
-    static func exitStatus(_ outcome: FileOutcome) -> ExitStatus {
-        switch outcome {
-        case .applied, .duplicate: return .ok
-        case .rowsRejected: return .rowsRejected
-        case .fileRejected: return .fileRejected
-        case .unavailable: return .unavailable
-        case .authorizationRefused: return .authRefused
-        case .configuration: return .config
-        case .cannotWrite: return .cannotWrite
-        }
+        return outcome
     }
 }

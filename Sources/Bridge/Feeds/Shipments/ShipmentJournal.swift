@@ -33,7 +33,7 @@ struct ShipmentJournal {
     private let file: JournalFile
 
     /// `contentHash`: the hash of the input's bytes as the feed read them; nil: read the file to hash it.
-    init(stateDirectory: String, inputPath: String, contentHash: UInt64? = nil) throws(FeedError) {
+    init(stateDirectory: String, inputPath: String, contentHash: UInt64? = nil) throws(BridgeError) {
         do {
             try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
         } catch {
@@ -57,7 +57,7 @@ struct ShipmentJournal {
         }
     }
 
-    func recover() throws(FeedError) -> Recovered {
+    func recover() throws(BridgeError) -> Recovered {
         let entries: [Entry]
         do {
             entries = try JournalFile.read(path: path, as: Entry.self)
@@ -81,7 +81,7 @@ struct ShipmentJournal {
         return recovered
     }
 
-    func record(_ entry: Entry) throws(FeedError) {
+    func record(_ entry: Entry) throws(BridgeError) {
         do {
             try file.append(entry)
         } catch {

@@ -2,10 +2,13 @@ import CSV
 import Foundation
 
 /// One row of a shipment file that passed the row rules: a parcel of an order.
+///
+/// Holds only what the order rules need, not the row's cells: a feed keeps every row of the file
+/// until its orders are resolved, so the cells of a failed row are read back for the report instead.
 public struct ShipmentRow: Sendable, Equatable {
     public var line: Int
-    /// The file's own cells, for the report.
-    public var cells: [String]
+    /// Where the record ends in the file, to tell whether an earlier attempt applied it.
+    var position = RecordPosition(end: nil, terminated: false)
     /// The order reference as written (trimmed).
     public var reference: String
     public var trackingNumber: String
@@ -69,7 +72,7 @@ public struct ShipmentRowValidator: Sendable {
             }
             if name == "weight" { weight = value } else { cost = value }
         }
-        return .row(ShipmentRow(line: line, cells: record.strings(), reference: reference, trackingNumber: tracking,
+        return .row(ShipmentRow(line: line, reference: reference, trackingNumber: tracking,
                                 service: cell(serviceIndex), weight: weight, cost: cost))
     }
 

@@ -1,5 +1,3 @@
-import CSV
-import Support
 
 /// Finds, in a first pass over the file, which rows a later row for the same SKU and location overrides.
 ///
@@ -22,22 +20,24 @@ public struct DuplicateFinder: Sendable {
         return last
     }
 
-    /// Reads `path` once with the feed's reader settings and collects the duplicate keys.
-    /// `keyOf` returns the row's key, or nil for rows that will be rejected anyway. `byteLimit`
-    /// stops the read where the pass that submits stops, so a row is only ever superseded by a
-    /// line that pass reads too.
-    public static func scan(path: String, options: CSVReaderOptions, fileBytes: Int, byteLimit: Int? = nil,
-                            keyOf: (CSVRecord) -> UInt64?) throws(SystemError) -> DuplicateFinder {
-        let reader = try CSVReader(input: BoundedInput(try ReadableFile(path: path), limit: byteLimit), options: options)
-        _ = try reader.nextRecord()
-        // Rows of a real stock file are rarely under 32 bytes; guessing low only costs a few more exact keys.
-        var filter = BloomFilter(expectedKeys: max(1024, fileBytes / 32))
-        var finder = DuplicateFinder()
-        while let record = try reader.nextRecord() {
-            guard let key = keyOf(record) else { continue }
-            if filter.insertReportingPresence(key) { finder.lastLine[key] = record.line }
+    /// Collects the keys during the feed's first pass. Rows an earlier attempt applied still take
+    /// part: a row they supersede must stay superseded.
+    struct Collector {
+        private var filter: BloomFilter
+        private var finder = DuplicateFinder()
+
+        /// For a file of `fileBytes`: rows of a real stock file are rarely under 32 bytes, and guessing
+        /// low only costs a few more exact keys.
+        init(fileBytes: Int) {
+            filter = BloomFilter(expectedKeys: max(1024, fileBytes / 32))
         }
-        return finder
+
+        /// The row on `line` has `key` (rows that will be rejected anyway have none and are not added).
+        mutating func add(_ key: UInt64, line: Int) {
+            if filter.insertReportingPresence(key) { finder.lastLine[key] = line }
+        }
+
+        var finished: DuplicateFinder { finder }
     }
 }
 

@@ -58,8 +58,7 @@ public struct LocationDirectory: Sendable {
             if matches.count > 1 { return .ambiguous(matches) }
             return matches.first.map(Resolution.found) ?? .unknown
         case .defaultLocation:
-            let trimmed = defaultLocation.trimmingCharacters(in: .whitespaces)
-            return resolve(LocationID.isGUID(trimmed) ? .id(trimmed) : .name(trimmed), defaultLocation: "")
+            return resolve(LocationReference.defaultLocation.explicit(defaultLocation: defaultLocation), defaultLocation: "")
         }
     }
 

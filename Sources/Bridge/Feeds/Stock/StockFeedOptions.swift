@@ -1,23 +1,27 @@
 import CSV
 
-/// How the stock feed reads a file and talks to Linnworks; filled from `linnbridge.json`.
+/// How the stock feed reads a file and talks to Linnworks: the `stock` settings of
+/// `linnbridge.json` as they are (no field-by-field copy), plus what only a run knows.
+@dynamicMemberLookup
 public struct StockFeedOptions: Sendable {
     public typealias Mode = FeedMode
 
     public var mode: Mode = .apply
-    /// Extra header names per canonical column (`sku`, `level`, `location`).
-    public var columnAliases: [String: [String]] = [:]
-    /// The location (name or GUID) for rows without one.
-    public var defaultLocation = "Default"
-    /// Rows per `SetStockLevel` call.
-    public var batchSize = 200
-    /// Calls in flight at once (the client's limiter still paces them).
-    public var maxInFlight = 4
+    /// Columns, default location, batch size, calls in flight.
+    public var settings = StockFeedSettings()
     public var reader = CSVReaderOptions()
     /// Called about once a second while a file is read, for a progress line on a terminal.
     public var progress: (@Sendable (FeedProgress) -> Void)?
 
-    public init(mode: Mode = .apply) { self.mode = mode }
+    public init(mode: Mode = .apply, settings: StockFeedSettings = StockFeedSettings()) {
+        self.mode = mode
+        self.settings = settings
+    }
+
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<StockFeedSettings, Value>) -> Value {
+        get { settings[keyPath: keyPath] }
+        set { settings[keyPath: keyPath] = newValue }
+    }
 }
 
 /// How far a feed has got through a file.

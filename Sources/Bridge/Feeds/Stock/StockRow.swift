@@ -1,13 +1,3 @@
-/// Where a stock row's level applies, as the file gave it.
-public enum LocationReference: Sendable, Hashable {
-    /// A Linnworks location GUID, used as given (lower-cased).
-    case id(String)
-    /// A location name, resolved against `Inventory/GetStockLocations` once per run.
-    case name(String)
-    /// The file has no location column or the cell is empty: the configured default location.
-    case defaultLocation
-}
-
 /// One valid row of a stock snapshot: set `sku` to `level` at `location`.
 public struct StockRow: Sendable, Equatable {
     public var line: Int

@@ -8,8 +8,8 @@ public protocol StockService: Sendable {
     func stockLocations() async throws(LinnworksError) -> [StockLocation]
     /// Sets absolute levels; returns the SKUs of the answer (those Linnworks does not know are missing).
     func setStockLevels(_ updates: [StockLevelUpdate]) async throws(LinnworksError) -> [String]
-    /// Every SKU the account has (read-only; for `check --online`), and how many calls that took.
-    func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int)
+    /// Every SKU the account has (read-only; for `check --online`).
+    func allSKUs() async throws(LinnworksError) -> Set<String>
 }
 
 extension LinnworksClient: StockService {
@@ -21,13 +21,13 @@ extension LinnworksClient: StockService {
         try await setStockLevelReturningSKUs(updates, changeSource: "LinnBridge")
     }
 
-    public func allSKUs() async throws(LinnworksError) -> (skus: Set<String>, calls: Int) {
+    public func allSKUs() async throws(LinnworksError) -> Set<String> {
         var skus = Set<String>()
         var page = 1
         while true {
             let items = try await getStockItemsFull(pageNumber: page, entriesPerPage: 200, dataRequirements: [])
             for item in items { if let sku = item.sku { skus.insert(sku) } }
-            if items.count < 200 { return (skus, page) }
+            if items.count < 200 { return skus }
             page += 1
         }
     }

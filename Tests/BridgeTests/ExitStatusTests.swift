@@ -1,12 +1,11 @@
 import Foundation
 import Testing
-@testable import linnbridge
 @testable import Bridge
 
-/// Swift Testing has an `ExitStatus` of its own; this is linnbridge's.
-typealias Status = linnbridge.ExitStatus
+/// Swift Testing has an `ExitStatus` of its own; this is LinnBridge's.
+typealias Status = Bridge.ExitStatus
 
-/// product.md: "When one run has several outcomes, the most severe wins: 77 > 78 > 73 > 69 > 65 > 1 > 0";
+/// "When one run has several outcomes, the most severe wins: 77 > 78 > 73 > 69 > 65 > 1 > 0";
 /// 64 usage and 75 busy end a run before any work, so they rank above everything.
 @Suite struct ExitStatusTests {
     static let mostSevereFirst: [Status] = [.usage, .busy, .authRefused, .config, .cannotWrite, .unavailable,
@@ -31,17 +30,27 @@ typealias Status = linnbridge.ExitStatus
         #expect(Status.cannotWrite.rawValue == 73)
     }
 
-    /// The watcher's per-file outcomes combine the same way (its `--once` exit status is their worst).
+    /// The watcher's per-file outcomes are exit statuses too, and combine the same way (its `--once`
+    /// exit status is their worst): a duplicate file is 0.
     @Test func fileOutcomesCombineBySeverity() {
-        #expect(max(FileOutcome.configuration, .authorizationRefused) == .authorizationRefused)
-        #expect(max(FileOutcome.authorizationRefused, .configuration) == .authorizationRefused)
-        #expect(max(FileOutcome.unavailable, .configuration) == .configuration)
-        #expect(max(FileOutcome.duplicate, .rowsRejected) == .rowsRejected)
-        #expect(max(FileOutcome.fileRejected, .unavailable) == .unavailable)
+        #expect(max(Status.config, .authRefused) == .authRefused)
+        #expect(max(Status.authRefused, .config) == .authRefused)
+        #expect(max(Status.unavailable, .config) == .config)
+        #expect(max(Status.ok, .rowsRejected) == .rowsRejected)
+        #expect(max(Status.fileRejected, .unavailable) == .unavailable)
+    }
+
+    /// One mapping from a failure's code to its exit status, for the watcher and every command.
+    @Test func eachFailureCodeHasItsStatus() {
+        let expected: [BridgeError.Code: Int32] = [.fileRejected: 65, .linnworksUnavailable: 69, .cannotWrite: 73,
+                                                   .busy: 75, .credentialsRefused: 77, .configuration: 78]
+        #expect(Set(expected.keys) == Set(BridgeError.Code.allCases))
+        for (code, status) in expected { #expect(Status(code).rawValue == status, "\(code)") }
+        #expect(Status(rejectedRows: 0) == .ok && Status(rejectedRows: 3) == .rowsRejected)
     }
 }
 
-extension linnbridge.ExitStatus {
+extension Bridge.ExitStatus {
     static let allStatuses: [Status] = [.ok, .rowsRejected, .usage, .fileRejected, .unavailable, .cannotWrite,
                                            .busy, .authRefused, .config]
 }

@@ -1,13 +1,13 @@
-import Bridge
 import Foundation
 import Support
 
-/// The process exit codes the README promises (sysexits).
+/// The process exit codes (sysexits), and how a file, an export or a run ended.
 ///
-/// `Comparable` orders by severity, not by number, so `max` of a run's outcomes is its exit status:
-/// 64 usage and 75 busy end a run before any work and rank above everything; then the README's
-/// "77 > 78 > 73 > 69 > 65 > 1 > 0".
-enum ExitStatus: Int32, Error, Sendable, Comparable {
+/// Exists as the one outcome type of the watcher and every command, so a failure reaches its exit
+/// status through one `switch` (`init(_ code:)`). `Comparable` orders by severity, not by number,
+/// so `max` of a run's outcomes is its exit status: 64 usage and 75 busy end a run before any work
+/// and rank above everything; then 77 > 78 > 73 > 69 > 65 > 1 > 0.
+public enum ExitStatus: Int32, Error, Sendable, Comparable {
     /// Every row applied.
     case ok = 0
     /// Finished; some rows rejected (report written).
@@ -27,7 +27,7 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
     case config = 78
 
     /// Higher is more severe.
-    var severity: Int {
+    public var severity: Int {
         switch self {
         case .ok: return 0
         case .rowsRejected: return 1
@@ -41,13 +41,30 @@ enum ExitStatus: Int32, Error, Sendable, Comparable {
         }
     }
 
-    static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.severity < b.severity }
+    public static func < (a: ExitStatus, b: ExitStatus) -> Bool { a.severity < b.severity }
 }
 
 extension ExitStatus {
+    /// The exit status of each kind of stop: the one place a failure becomes a number.
+    public init(_ code: BridgeError.Code) {
+        switch code {
+        case .fileRejected: self = .fileRejected
+        case .linnworksUnavailable: self = .unavailable
+        case .credentialsRefused: self = .authRefused
+        case .configuration: self = .config
+        case .cannotWrite: self = .cannotWrite
+        case .busy: self = .busy
+        }
+    }
+
+    public init(_ error: BridgeError) { self.init(error.code) }
+
+    /// A finished file's status: 1 when rows were rejected (a report written), else 0.
+    public init(rejectedRows: Int) { self = rejectedRows > 0 ? .rowsRejected : .ok }
+
     /// 73 when `error` is a local file or folder that could not be written (ENOSPC, EROFS, EACCES,
     /// ENAMETOOLONG, EDQUOT), however it reached us; nil for anything else.
-    static func forLocalFailure(_ error: any Error) -> ExitStatus? {
+    public static func forLocalFailure(_ error: any Error) -> ExitStatus? {
         let writeErrors = SystemError.localWriteFailures
         if let system = error as? SystemError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }
         if case let .system(system)? = error as? JournalError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }

@@ -1,5 +1,3 @@
-import Support
-
 /// Hashes of a claimed file's first bytes at known offsets, to tell after the file changed how
 /// much of its start is still what an earlier attempt read.
 ///
@@ -8,55 +6,72 @@ import Support
 /// applied again. A checkpoint every `spacing` bytes, at the attempt's byte limit and at the end of what the
 /// sending pass read covers the cases met: an append (the limit still matches), a truncation while
 /// reading (what the sending pass read is the whole new file), a rewrite (only a leading part, if any).
-struct PrefixCheckpoints: Sendable {
-    struct Point: Sendable, Equatable {
-        var offset: Int
-        var hash: UInt64
+public struct PrefixCheckpoints: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var offset: Int
+        public var hash: UInt64
+
+        public init(offset: Int, hash: UInt64) {
+            self.offset = offset
+            self.hash = hash
+        }
     }
 
-    private(set) var points: [Point] = []
-    /// The hash of the file's first `limit` bytes (the content hash the ledger keeps).
-    private(set) var contentHash: UInt64 = 0
+    public private(set) var points: [Point] = []
+    /// The hash of every byte given so far: once finished, the file's first `bytes` bytes (the
+    /// content hash the ledger keeps).
+    public var contentHash: UInt64 { hash.value }
     /// How many bytes were hashed (the limit, or less if the file was shorter).
-    private(set) var bytes = 0
+    public private(set) var bytes = 0
+    private var hash = ContentHash()
 
     /// Checkpoints are this far apart: a 4,096th of the file, at least 4 KiB and at most 1 MiB, so a
     /// file cut short is re-verified to within that many bytes of its new end, in at most ~64 KiB of memory.
-    let spacing: Int
+    public let spacing: Int
+
+    /// Starts empty, for a file of about `expectedBytes`; feed it with `update` as the file is read,
+    /// so the pass that reads the file anyway takes the checkpoints too.
+    public init(expectedBytes: Int) {
+        spacing = min(1 << 20, max(4096, expectedBytes / 4096))
+    }
 
     /// Reads the file once, up to `limit` bytes (its size, as the caller just saw it), keeping a
     /// checkpoint every `spacing` bytes and at the end.
-    init(path: String, limit: Int) throws(SystemError) {
-        let spacing = min(1 << 20, max(4096, limit / 4096))
-        self.spacing = spacing
-        var points: [Point] = []
-        var hash = ContentHash()
-        var read = 0
-        try Self.stream(path: path, limit: limit) { chunk, offset in
-            read = offset + chunk.count
-            var start = 0
-            while start < chunk.count {
-                let untilMark = spacing - (offset + start) % spacing
-                let end = min(chunk.count, start + untilMark)
-                hash.update(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
-                start = end
-                if (offset + start) % spacing == 0 { points.append(Point(offset: offset + start, hash: hash.value)) }
-            }
+    public init(path: String, limit: Int) throws(SystemError) {
+        var checkpoints = PrefixCheckpoints(expectedBytes: limit)
+        try Self.stream(path: path, limit: limit) { chunk, _ in
+            checkpoints.update(chunk)
             return true
         }
-        if points.last?.offset != read { points.append(Point(offset: read, hash: hash.value)) }
-        self.contentHash = hash.value
-        self.points = points
-        self.bytes = read
+        checkpoints.finish()
+        self = checkpoints
+    }
+
+    /// Continues over the file's next bytes, adding a checkpoint at each multiple of `spacing`.
+    public mutating func update(_ chunk: UnsafeRawBufferPointer) {
+        var start = 0
+        while start < chunk.count {
+            let untilMark = spacing - (bytes + start) % spacing
+            let end = min(chunk.count, start + untilMark)
+            hash.update(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
+            start = end
+            if (bytes + start) % spacing == 0 { points.append(Point(offset: bytes + start, hash: hash.value)) }
+        }
+        bytes += chunk.count
+    }
+
+    /// Adds the checkpoint at the end of what was read.
+    public mutating func finish() {
+        if points.last?.offset != bytes { points.append(Point(offset: bytes, hash: hash.value)) }
     }
 
     /// Adds what a sending pass read (its byte count and hash).
-    mutating func add(_ point: Point) {
+    public mutating func add(_ point: Point) {
         if !points.contains(point) { points.append(point) }
     }
 
     /// The largest checkpoint offset at which the file at `path` still has the same first bytes (0 when none).
-    func verifiedPrefix(of path: String) throws(SystemError) -> Int {
+    public func verifiedPrefix(of path: String) throws(SystemError) -> Int {
         let wanted = points.sorted { $0.offset < $1.offset }
         guard let last = wanted.last else { return 0 }
         var hash = ContentHash()

@@ -1,0 +1,90 @@
+import Linnworks
+import Support
+
+/// Why a whole file, an export or a whole run stopped: one type for every feed, export and command.
+///
+/// Exists so the path from "something failed" to "what the operator sees" is one value and one
+/// mapping (`ExitStatus.init(_:)`): a stable `code` for the exit status and for scripts, the
+/// `message` in words, and the `cause` kept for logs and tests. Rows that fail are not errors but
+/// data (`RowError`, in the report); this is only for what stops more than a row.
+public struct BridgeError: Error, Sendable, CustomStringConvertible {
+    /// What kind of stop it is; each has one exit status.
+    public enum Code: String, Sendable, CaseIterable {
+        /// The file cannot be used at all (unreadable, empty, no usable header): exit 65.
+        case fileRejected = "file_rejected"
+        /// Linnworks could not be reached or kept failing: exit 69; the input stays for the next run.
+        case linnworksUnavailable = "linnworks_unavailable"
+        /// Linnworks refused the credentials: exit 77.
+        case credentialsRefused = "credentials_refused"
+        /// The configuration does not fit the account (an unknown location or column): exit 78.
+        case configuration = "configuration"
+        /// A local file (report, journal, `.state/`, outbox) could not be written — disk full, a
+        /// read-only folder, a name too long — with the system's own reason: exit 73. The input stays
+        /// claimed and what Linnworks confirmed is kept, so nothing is lost or sent twice.
+        case cannotWrite = "cannot_write"
+        /// Another linnbridge holds the lock this work needs: exit 75.
+        case busy = "busy"
+    }
+
+    public let code: Code
+    /// The reason in words, without the code's own prefix (see `description`).
+    public let message: String
+    /// The file or folder concerned, when there is one.
+    public let path: String?
+    /// Rows Linnworks confirmed before a `.cannotWrite`, when known (the log says what was applied all the same).
+    public let applied: Int?
+    /// What went wrong underneath (a `LinnworksError`, a `SystemError`), for logs and tests.
+    public let cause: (any Error & Sendable)?
+
+    public init(_ code: Code, _ message: String, path: String? = nil, applied: Int? = nil, cause: (any Error & Sendable)? = nil) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.applied = applied
+        self.cause = cause
+    }
+
+    public var description: String {
+        switch code {
+        case .fileRejected: return path.map { "\($0): \(message)" } ?? message
+        case .linnworksUnavailable: return "Linnworks is unreachable: \(message)"
+        case .credentialsRefused: return "Linnworks refused the credentials: \(message)"
+        case .configuration: return "configuration: \(message)"
+        case .cannotWrite: return path.map { "cannot write \($0): \(message)" } ?? "cannot write: \(message)"
+        case .busy: return message
+        }
+    }
+
+    public static func fileRejected(file: String, reason: String) -> BridgeError { BridgeError(.fileRejected, reason, path: file) }
+    public static func configuration(_ reason: String) -> BridgeError { BridgeError(.configuration, reason) }
+    public static func cannotWrite(path: String, reason: String, applied: Int? = nil) -> BridgeError {
+        BridgeError(.cannotWrite, reason, path: path, applied: applied)
+    }
+
+    /// The same stop, now knowing how many rows Linnworks had confirmed.
+    func with(applied: Int) -> BridgeError { BridgeError(code, message, path: path, applied: applied, cause: cause) }
+
+    /// What a Linnworks failure means for the whole run: refused credentials, configuration, or an outage.
+    public init(_ error: LinnworksError) {
+        switch error {
+        case .authorizationRefused: self.init(.credentialsRefused, error.description, cause: error)
+        case .configuration: self.init(.configuration, error.description, cause: error)
+        default: self.init(.linnworksUnavailable, error.description, cause: error)
+        }
+    }
+
+    /// A local file that could not be written, with the system's reason (`ENOSPC`, `EROFS`…) when there is one.
+    init(writing error: any Error & Sendable, path: String? = nil) {
+        let system = error as? SystemError
+        self.init(.cannotWrite, system?.reason ?? "\(error)", path: path ?? system?.path, cause: error)
+    }
+}
+
+/// Runs Linnworks calls and turns their failure into what it means for the whole run.
+func linnworks<T>(_ body: () async throws(LinnworksError) -> T) async throws(BridgeError) -> T {
+    do {
+        return try await body()
+    } catch {
+        throw BridgeError(error)
+    }
+}
