@@ -21,7 +21,7 @@ import Testing
 
         let one = try await feed.run(path: path, reportPath: path + ".errors.csv", attempt: FeedAttempt(byteLimit: first.utf8.count))
         #expect(one.applied == 2 && one.appliedLines == LineSet([2, 3]), "\(one)")
-        #expect(one.readThrough?.bytes == first.utf8.count)
+        #expect(one.readThrough?.offset == first.utf8.count)
 
         let appended = "20004,H01HYA0012345678,Evri Standard,1.10,2.95\n"
         let handle = try #require(FileHandle(forWritingAtPath: path))

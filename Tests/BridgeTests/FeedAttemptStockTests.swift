@@ -61,7 +61,7 @@ import Testing
         }
         #expect(summaries[0] == summaries[1])
         #expect(summaries[1].rowsRead == 3 && summaries[1].applied == 3 && summaries[1].appliedLines == LineSet([2, 3, 4]))
-        #expect(summaries[1].readThrough == ReadThrough(bytes: start.utf8.count, hash: hash(start)))
+        #expect(summaries[1].readThrough == ReadThrough(offset: start.utf8.count, hash: hash(start)))
     }
 
     @Test func appendedRowsAreSentOnceAndTheLaterValueWins() async throws {
@@ -72,7 +72,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let one = try await feed(server).run(path: path, reportPath: path + ".errors.csv", attempt: FeedAttempt(byteLimit: first.utf8.count))
         #expect(one.applied == 3 && one.appliedLines == LineSet([2, 3, 4]))
-        #expect(one.readThrough == ReadThrough(bytes: first.utf8.count, hash: hash(first)))
+        #expect(one.readThrough == ReadThrough(offset: first.utf8.count, hash: hash(first)))
 
         let appended = "SOCK-3PK,2\nMUG-BLU-01,9\nBOTTLE-750,4\n"
         try append(appended, to: path)
@@ -83,7 +83,7 @@ import Testing
         #expect(two.rowsRead == 6 && two.applied == 6 && two.alreadyApplied == 3 && two.rejected == 0, "\(two)")
         #expect(two.appliedLines == LineSet(2...7))
         #expect(two.reportPath == nil, "rows applied earlier are neither sent nor reported, not even as superseded")
-        #expect(two.readThrough?.bytes == size)
+        #expect(two.readThrough?.offset == size)
 
         let sent = Self.sentRows(server)
         #expect(sent.sorted() == ["BOTTLE-750=4", "CAP-NVY=3", "MUG-BLU-01=5", "MUG-BLU-01=9", "SOCK-3PK=2", "TEE-BLK-S=7"],

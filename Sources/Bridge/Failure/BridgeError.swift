@@ -8,22 +8,18 @@ import Support
 /// `message` in words, and the `cause` kept for logs and tests. Rows that fail are not errors but
 /// data (`RowError`, in the report); this is only for what stops more than a row.
 public struct BridgeError: Error, Sendable, CustomStringConvertible {
-    /// What kind of stop it is; each has one exit status.
+    /// What kind of stop it is; each has one exit status (`ExitStatus.init(_:)`):
+    /// - `fileRejected` (65): the file cannot be used at all (unreadable, empty, no usable header);
+    /// - `linnworksUnavailable` (69): Linnworks could not be reached or kept failing; the input stays for the next run;
+    /// - `cannotWrite` (73): a local file (report, journal, `.state/`, outbox) could not be written — disk
+    ///   full, a read-only folder, a name too long — with the system's own reason; the input stays
+    ///   claimed and what Linnworks confirmed is kept, so nothing is lost or sent twice;
+    /// - `busy` (75): another linnbridge holds the lock this work needs;
+    /// - `credentialsRefused` (77): Linnworks refused the credentials;
+    /// - `configuration` (78): the configuration does not fit the account (an unknown location or column).
     public enum Code: String, Sendable, CaseIterable {
-        /// The file cannot be used at all (unreadable, empty, no usable header): exit 65.
-        case fileRejected = "file_rejected"
-        /// Linnworks could not be reached or kept failing: exit 69; the input stays for the next run.
-        case linnworksUnavailable = "linnworks_unavailable"
-        /// Linnworks refused the credentials: exit 77.
-        case credentialsRefused = "credentials_refused"
-        /// The configuration does not fit the account (an unknown location or column): exit 78.
-        case configuration = "configuration"
-        /// A local file (report, journal, `.state/`, outbox) could not be written — disk full, a
-        /// read-only folder, a name too long — with the system's own reason: exit 73. The input stays
-        /// claimed and what Linnworks confirmed is kept, so nothing is lost or sent twice.
-        case cannotWrite = "cannot_write"
-        /// Another linnbridge holds the lock this work needs: exit 75.
-        case busy = "busy"
+        case fileRejected = "file_rejected", linnworksUnavailable = "linnworks_unavailable", cannotWrite = "cannot_write"
+        case busy, credentialsRefused = "credentials_refused", configuration
     }
 
     public let code: Code

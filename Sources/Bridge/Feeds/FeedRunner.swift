@@ -5,10 +5,18 @@ public enum FeedKind: String, Sendable, CaseIterable, Codable {
     case stock, shipments
 }
 
+/// What every feed is to the commands and the watcher: one run per file.
+protocol Feed: Sendable {
+    func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt) async throws(BridgeError) -> FeedSummary
+}
+
+extension StockFeed: Feed {}
+extension ShipmentFeed: Feed {}
+
 /// A configured feed of one kind, as one function per file: used by `import`, `check` and the watcher alike.
 public struct FeedRunner: Sendable {
     public let kind: FeedKind
-    private let run: @Sendable (FeedSource, String, FeedAttempt) async throws(BridgeError) -> FeedSummary
+    private let feed: any Feed
 
     public init(kind: FeedKind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?, stateDirectory: String,
                 progress: (@Sendable (FeedProgress) -> Void)? = nil) {
@@ -17,28 +25,22 @@ public struct FeedRunner: Sendable {
         case .stock:
             var options = StockFeedOptions(mode: mode, settings: config.stock)
             options.progress = progress
-            let feed = StockFeed(options: options, service: client)
-            run = { (source, report, attempt) async throws(BridgeError) -> FeedSummary in
-                try await feed.run(source, reportPath: report, attempt: attempt)
-            }
+            feed = StockFeed(options: options, service: client)
         case .shipments:
             var options = ShipmentFeedOptions(mode: mode, settings: config.shipments)
             options.stateDirectory = stateDirectory
-            let feed = ShipmentFeed(options: options, client: client)
-            run = { (source, report, attempt) async throws(BridgeError) -> FeedSummary in
-                try await feed.run(source, reportPath: report, attempt: attempt)
-            }
+            feed = ShipmentFeed(options: options, client: client)
         }
     }
 
     /// Runs the feed on `source`, writing the report to `reportPath` if a row fails; `attempt`
     /// names what an earlier attempt at the same file applied.
     public func callAsFunction(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
-        try await run(source, reportPath, attempt)
+        try await feed.run(source, reportPath: reportPath, attempt: attempt)
     }
 
     /// Opens `path` and runs the feed on it.
     public func callAsFunction(_ path: String, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
-        try await run(FeedSource(path: path, byteLimit: attempt.byteLimit), reportPath, attempt)
+        try await feed.run(FeedSource(path: path, byteLimit: attempt.byteLimit), reportPath: reportPath, attempt: attempt)
     }
 }

@@ -20,7 +20,7 @@ public struct FeedSummary: Sendable, Equatable {
     /// What the passes read from the file's start — size, hash, checkpoints — in apply mode.
     public var content: PrefixCheckpoints?
     /// What the passes read, as a size and a hash; nil outside apply mode.
-    public var readThrough: ReadThrough? { content.map { ReadThrough(bytes: $0.bytes, hash: $0.contentHash) } }
+    public var readThrough: ReadThrough? { content.map { ReadThrough(offset: $0.bytes, hash: $0.contentHash) } }
     /// True when `FeedAttempt.resume` said to send nothing (the same content was done before).
     public var stopped = false
     /// Rows skipped because an earlier attempt applied them (they are also counted in `applied`).
@@ -29,13 +29,5 @@ public struct FeedSummary: Sendable, Equatable {
     public init(file: String) { self.file = file }
 }
 
-/// The raw bytes a feed's passes read from the file's start, and their `ContentHash`.
-public struct ReadThrough: Sendable, Equatable {
-    public var bytes: Int
-    public var hash: UInt64
-
-    public init(bytes: Int, hash: UInt64) {
-        self.bytes = bytes
-        self.hash = hash
-    }
-}
+/// The raw bytes a feed's passes read from the file's start (`offset`) and their `ContentHash`.
+public typealias ReadThrough = PrefixCheckpoints.Point

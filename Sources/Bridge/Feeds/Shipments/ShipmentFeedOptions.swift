@@ -2,8 +2,7 @@ import CSV
 
 /// How the shipment feed reads a file and talks to Linnworks: the `shipments` settings of
 /// `linnbridge.json` as they are (no field-by-field copy), plus what only a run knows.
-@dynamicMemberLookup
-public struct ShipmentFeedOptions: Sendable {
+public struct ShipmentFeedOptions: FeedOptions {
     public var mode: FeedMode = .apply
     /// Columns, carrier aliases, whether to process, locations, reference decoration, batch size.
     public var settings = ShipmentFeedSettings()
@@ -18,10 +17,5 @@ public struct ShipmentFeedOptions: Sendable {
     public init(mode: FeedMode = .apply, settings: ShipmentFeedSettings = ShipmentFeedSettings()) {
         self.mode = mode
         self.settings = settings
-    }
-
-    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<ShipmentFeedSettings, Value>) -> Value {
-        get { settings[keyPath: keyPath] }
-        set { settings[keyPath: keyPath] = newValue }
     }
 }

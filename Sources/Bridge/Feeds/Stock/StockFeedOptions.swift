@@ -2,8 +2,7 @@ import CSV
 
 /// How the stock feed reads a file and talks to Linnworks: the `stock` settings of
 /// `linnbridge.json` as they are (no field-by-field copy), plus what only a run knows.
-@dynamicMemberLookup
-public struct StockFeedOptions: Sendable {
+public struct StockFeedOptions: FeedOptions {
     public typealias Mode = FeedMode
 
     public var mode: Mode = .apply
@@ -16,11 +15,6 @@ public struct StockFeedOptions: Sendable {
     public init(mode: Mode = .apply, settings: StockFeedSettings = StockFeedSettings()) {
         self.mode = mode
         self.settings = settings
-    }
-
-    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<StockFeedSettings, Value>) -> Value {
-        get { settings[keyPath: keyPath] }
-        set { settings[keyPath: keyPath] = newValue }
     }
 }
 
