@@ -15,26 +15,26 @@ public enum SandboxCommand {
             write(SandboxOptions.help, to: FileHandle.standardOutput)
             return 0
         }
+        let options: SandboxOptions
+        do {
+            options = try SandboxOptions.parse(arguments: arguments)
+        } catch {
+            return report(error)
+        }
+        return await run(options: options)
+    }
+
+    /// Runs the command with options already parsed (`linnbridge sandbox` parses its own command line).
+    public static func run(options: SandboxOptions) async -> Int32 {
         let server: SandboxServer
         do {
-            var options = try SandboxOptions.parse(arguments: arguments)
+            var options = options
             // A long-running sandbox keeps its call log in the --log file only, not in memory.
             options.keepsCallRecords = false
             server = try SandboxServer(options: options)
             try server.start()
         } catch {
-            switch error {
-            case .usage(let message):
-                write("Error: \(message)\n\(SandboxOptions.usage)\nSee 'linnbridge sandbox --help'.\n",
-                      to: FileHandle.standardError)
-                return 64
-            case .seed(let message):
-                write("Error: \(message)\n", to: FileHandle.standardError)
-                return 78
-            case .system:
-                write("Error: \(error)\n", to: FileHandle.standardError)
-                return 69
-            }
+            return report(error)
         }
         // Handlers first, address second: whoever waits for the address may signal at once.
         // Ignore the default action first: on Linux a later SIG_IGN would disable the sources.
@@ -52,6 +52,21 @@ public enum SandboxCommand {
         await server.run()
         sources.forEach { $0.cancel() }
         return 0
+    }
+
+    /// Says what went wrong and returns the exit status: 64 usage, 78 a bad seed, 69 cannot serve.
+    private static func report(_ error: SandboxError) -> Int32 {
+        switch error {
+        case .usage(let message):
+            write("Error: \(message)\n\(SandboxOptions.usage)\nSee 'linnbridge sandbox --help'.\n", to: FileHandle.standardError)
+            return 64
+        case .seed(let message):
+            write("Error: \(message)\n", to: FileHandle.standardError)
+            return 78
+        case .system:
+            write("Error: \(error)\n", to: FileHandle.standardError)
+            return 69
+        }
     }
 
     private static func write(_ text: String, to handle: FileHandle) {

@@ -57,57 +57,58 @@ public struct SandboxOptions: Sendable {
     /// `--time-scale`'s bounds: a one-minute window stays between 6 ms and about 16.7 hours.
     public static let timeScaleRange: ClosedRange<Double> = 0.001...10_000
 
+    /// The options `linnbridge sandbox` takes (without dashes), and whether each takes a value.
+    public static let optionNames: [String: Bool] = ["port": true, "seed": true, "time-scale": true, "faults": true,
+                                                      "log": true, "session-idle": true, "no-rate-limits": false]
+
     /// Parses the arguments after `sandbox`; `--help` is the caller's to handle.
     public static func parse(arguments: [String]) throws(SandboxError) -> SandboxOptions {
+        let tokens: CommandLineTokens
+        do {
+            tokens = try CommandLineTokens(arguments) { name in
+                guard let takesValue = optionNames[name] else { return (nil, false) }
+                return (takesValue ? "" : nil, true)
+            }
+        } catch {
+            throw .usage(error.message)
+        }
+        if let stray = tokens.arguments.first { throw .usage("Unknown option '\(stray)'") }
         var options = SandboxOptions()
-        var index = 0
-        func value(_ name: String, _ inline: String?) throws(SandboxError) -> String {
-            if let inline { return inline }
-            index += 1
-            guard index < arguments.count else { throw .usage("Missing value for '\(name)'") }
-            return arguments[index]
-        }
-        while index < arguments.count {
-            let argument = arguments[index]
-            var name = argument
-            var inline: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                inline = String(argument[argument.index(after: equals)...])
-            }
-            switch name {
-            case "--port":
-                let text = try value(name, inline)
-                guard let port = Int(text), (0...65535).contains(port) else {
-                    throw .usage("--port must be a number from 0 to 65535, got '\(text)'")
-                }
-                options.port = port
-            case "--seed":
-                options.seed = try value(name, inline)
-            case "--time-scale":
-                let text = try value(name, inline)
-                guard let scale = Double(text), scale.isFinite, timeScaleRange.contains(scale) else {
-                    throw .usage("--time-scale must be a number from 0.001 to 10000, got '\(text)'")
-                }
-                options.timeScale = scale
-            case "--faults":
-                options.faults = try FaultPlan.parse(try value(name, inline))
-            case "--log":
-                options.logPath = try value(name, inline)
-            case "--session-idle":
-                let text = try value(name, inline)
-                guard let seconds = DurationLimit.seconds(text) else {
-                    throw .usage("--session-idle must be a number of seconds above 0 and at most \(DurationLimit.described), got '\(text)'")
-                }
-                options.sessionIdleTimeout = .nanoseconds(Int64(seconds * 1e9))
-            case "--no-rate-limits":
-                options.isRateLimited = false
-            default:
-                throw .usage("Unknown option '\(argument)'")
-            }
-            index += 1
-        }
+        for name in tokens.flags.sorted() { try options.set(name, nil) }
+        for (name, value) in tokens.options.sorted(by: { $0.key < $1.key }) { try options.set(name, value) }
         return options
+    }
+
+    /// Sets one option from the command line (name without dashes; nil value for a flag), checking its value.
+    public mutating func set(_ name: String, _ value: String?) throws(SandboxError) {
+        let text = value ?? ""
+        switch name {
+        case "port":
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw .usage("--port must be a number from 0 to 65535, got '\(text)'")
+            }
+            self.port = port
+        case "seed":
+            seed = text
+        case "time-scale":
+            guard let scale = Double(text), scale.isFinite, Self.timeScaleRange.contains(scale) else {
+                throw .usage("--time-scale must be a number from 0.001 to 10000, got '\(text)'")
+            }
+            timeScale = scale
+        case "faults":
+            faults = try FaultPlan.parse(text)
+        case "log":
+            logPath = text
+        case "session-idle":
+            guard let seconds = DurationLimit.seconds(text) else {
+                throw .usage("--session-idle must be a number of seconds above 0 and at most \(DurationLimit.described), got '\(text)'")
+            }
+            sessionIdleTimeout = .nanoseconds(Int64(seconds * 1e9))
+        case "no-rate-limits":
+            isRateLimited = false
+        default:
+            throw .usage("Unknown option '--\(name)'")
+        }
     }
 
     /// The seed account these options name: the file, or a generated account.

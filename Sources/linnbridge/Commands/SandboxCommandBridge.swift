@@ -14,12 +14,18 @@ enum SandboxCommandBridge {
     ]
 
     static func run(_ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
-        var arguments: [String] = []
-        for option in options {
-            if let value = parsed.value(option.name) { arguments += ["--\(option.name)", value] }
-            if parsed.has(option.name) { arguments.append("--\(option.name)") }
+        // The command line is parsed once, here; each value is checked by the sandbox's own rules.
+        var sandboxOptions = SandboxOptions()
+        do throws(SandboxError) {
+            for option in options {
+                if let value = parsed.value(option.name) { try sandboxOptions.set(option.name, value) }
+                if parsed.has(option.name) { try sandboxOptions.set(option.name, nil) }
+            }
+        } catch {
+            guard case let .usage(message) = error else { return .config }
+            return CommandLineInterface.usageError(message, command: CommandTree.sandbox, path: ["linnbridge", "sandbox"], context: context)
         }
-        let status = await SandboxCommand.run(arguments: arguments)
+        let status = await SandboxCommand.run(options: sandboxOptions)
         return ExitStatus(rawValue: status) ?? .unavailable
     }
 }
