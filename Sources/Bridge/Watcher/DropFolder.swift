@@ -6,6 +6,9 @@ import Support
 /// Exists so every part of the watcher names the same folders, and so the layout is created in
 /// one place on start.
 public struct DropFolder: Sendable {
+    /// Where commands look when `--root` is not given: `./watch`.
+    public static let defaultRoot = "watch"
+
     public let root: String
 
     public init(root: String) {

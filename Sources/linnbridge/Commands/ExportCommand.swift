@@ -13,7 +13,7 @@ enum ExportCommand {
     enum Kind { case openOrders, stockLevels }
 
     static func run(_ kind: Kind, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
-        let folder = DropFolder(root: parsed.value("root") ?? "watch")
+        let folder = DropFolder(root: parsed.value("root") ?? DropFolder.defaultRoot)
         let stateDirectory = folder.state
         let setup: RunSetup
         do {

@@ -17,7 +17,7 @@ enum FeedCommand {
     }
 
     static func run(_ kind: Kind, mode: FeedMode, _ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
-        let root = parsed.value("root") ?? "watch"
+        let root = parsed.value("root") ?? DropFolder.defaultRoot
         let stateDirectory = DropFolder(root: root).state
         let progress = TerminalProgress.make()
         var context = context

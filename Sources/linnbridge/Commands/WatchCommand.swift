@@ -14,7 +14,7 @@ enum WatchCommand {
     ]
 
     static func run(_ parsed: ParsedArguments, _ context: Context) async -> ExitStatus {
-        let root = parsed.value("root") ?? "watch"
+        let root = parsed.value("root") ?? DropFolder.defaultRoot
         var poll: Double?
         if let text = parsed.value("poll") {
             guard let seconds = DurationLimit.seconds(text) else {

@@ -1,3 +1,5 @@
+import Support
+
 
 /// Finds, in a first pass over the file, which rows a later row for the same SKU and location overrides.
 ///
@@ -68,14 +70,12 @@ struct BloomFilter {
     }
 }
 
-/// FNV-1a over the key's bytes, then a final mix so nearby SKUs spread over the filter.
+/// FNV-1a over the key's bytes (`ContentHash.fnv1a`), then a final mix so nearby SKUs spread over the filter.
 struct KeyHasher {
-    private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var state = ContentHash.offsetBasis
 
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes {
-            state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        state = ContentHash.fnv1a(state, bytes)
     }
 
     mutating func combine(_ text: String) {
@@ -83,7 +83,10 @@ struct KeyHasher {
         text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func separator() { state = (state ^ 0x1F) &* 0x0000_0100_0000_01B3 }
+    mutating func separator() {
+        let before = state
+        state = withUnsafeBytes(of: UInt8(0x1F)) { ContentHash.fnv1a(before, $0) }
+    }
 
     mutating func combine(_ value: UInt64) {
         withUnsafeBytes(of: value) { combine($0) }
