@@ -5,7 +5,14 @@ import Sandbox
 import Testing
 
 /// The repository's root, for the samples.
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+/// The folder holding Package.swift, found from this file wherever it sits under Tests/.
+let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/", !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
+    return url.path
+}()
 
 /// A sandbox on a free loopback port, seeded from `samples/sandbox-account.json`.
 func startSandbox(configure: (inout SandboxOptions) -> Void = { _ in }) throws -> SandboxServer {
