@@ -13,7 +13,7 @@ public struct StockFeedSettings: Sendable, Equatable {
     public var defaultLocation = "Default"
     /// Rows per `Stock/SetStockLevel` call, 1...1000.
     public var batchSize = 200
-    /// Calls in flight at once, 1...4 (more only churns connections; see swift-on-linux.md §2).
+    /// Calls in flight at once, 1...4 (more only churns connections, as measured on Linux; see Documentation/SwiftOnLinux.md).
     public var maxInFlight = 4
 
     public init() {}

@@ -39,7 +39,7 @@ public enum OpenOrderColumn: String, Sendable, CaseIterable {
     case unitPrice = "Unit Price"
     case currency = "Currency"
 
-    /// The built-in column set: every column, in product.md's order.
+    /// The built-in column set: every column, in the order Documentation/Product.md lists them.
     public static let standard = allCases
 
     /// The column a configured name means: spaces, `_`, `-` and case are ignored ("post_code", "PostCode").

@@ -23,7 +23,7 @@ public struct OpenOrderExportOptions: Sendable {
     public var includeOnHold = false
     /// Configured column names; nil means `OpenOrderColumn.standard`.
     public var columns: [String]?
-    /// Orders per `GetOrdersById` call (api.md §8: the bridge uses ≤ 100).
+    /// Orders per `GetOrdersById` call (Linnworks takes a list of ids; the bridge sends ≤ 100 per call, see Documentation/LinnworksAPI.md).
     public var detailChunkSize = 100
     /// Orders per `AssignOrderIdentifier` call.
     public var tagChunkSize = 100

@@ -2,7 +2,7 @@ import Foundation
 import Support
 
 extension FeedSummary {
-    /// The counts of the per-file log line (product.md: rows read, applied, rejected, skipped, API calls, seconds).
+    /// The counts of the per-file log line (rows read, applied, rejected, skipped, API calls, seconds).
     public func logMetadata(mode: FeedMode) -> LogMetadata {
         var metadata: LogMetadata = ["file.name": URL(fileURLWithPath: file).lastPathComponent, "rows.read": String(rowsRead)]
         if mode == .apply {

@@ -3,7 +3,7 @@
 /// A whole number ≥ 0, surrounded by optional spaces; a decimal point followed only by zeros is
 /// allowed because spreadsheets write `12.0`. Anything else gets a reason a clerk can act on.
 public enum WholeNumber {
-    /// The largest level Linnworks takes: levels are 32-bit ints there (api.md: `Level int`), and
+    /// The largest level Linnworks takes: levels are 32-bit ints there (`Level` is an `int` in `Stock/SetStockLevel`, see Documentation/LinnworksAPI.md), and
     /// one value past it makes Linnworks refuse the whole call ("Parameter … has invalid value"),
     /// so it must be caught here, on its own row, not sent with 199 good ones.
     public static let largest = Int(Int32.max)

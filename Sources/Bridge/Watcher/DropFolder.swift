@@ -1,7 +1,7 @@
 import Foundation
 import Support
 
-/// The drop folder's layout (product.md): where files arrive, wait, end up and are remembered.
+/// The drop folder's layout (Documentation/Product.md): where files arrive, wait, end up and are remembered.
 ///
 /// Exists so every part of the watcher names the same folders, and so the layout is created in
 /// one place on start.

@@ -44,7 +44,7 @@ struct Command: Sendable {
     var run: (@Sendable (ParsedArguments, Context) async -> ExitStatus)?
 }
 
-/// Options every command takes (product.md: Common options).
+/// Options every command takes (`--config`, `--log-format`, `--quiet`, `--verbose`; `--help` is handled before parsing).
 enum CommonOptions {
     static let all: [OptionSpec] = [
         .option("config", "<file>", "The config file (default: linnbridge.json in the drop root, else here); others may not write it."),

@@ -1,4 +1,4 @@
-/// Every command of product.md, in one tree; help, usage and dispatch are generated from it.
+/// Every command, in one tree; help, usage and dispatch are generated from it.
 enum CommandTree {
     static let root = Command(
         name: "linnbridge",

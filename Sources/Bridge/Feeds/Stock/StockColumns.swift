@@ -1,6 +1,6 @@
 import CSV
 
-/// The columns of a stock snapshot and the header names 3PLs use for them (product.md, Stock).
+/// The columns of a stock snapshot and the header names 3PLs use for them (Documentation/Product.md describes the stock file).
 public enum StockColumns {
     public static let sku = "sku"
     public static let level = "level"
