@@ -1,3 +1,4 @@
+import Foundation
 import Linnworks
 import Support
 
@@ -73,6 +74,31 @@ public struct BridgeError: Error, Sendable, CustomStringConvertible {
     init(writing error: any Error & Sendable, path: String? = nil) {
         let system = error as? SystemError
         self.init(.cannotWrite, system?.reason ?? "\(error)", path: path ?? system?.path, cause: error)
+    }
+}
+
+extension BridgeError {
+    /// What stopped a command before it could start (the drop folder's lock, its folders):
+    /// `.cannotWrite` (73) when it is a local file or folder that could not be written (ENOSPC,
+    /// EROFS, EACCES, ENAMETOOLONG, EDQUOT), however it reached us; else `.configuration` (78).
+    public init(startingUp error: any Error) {
+        self.init(Self.isLocalWriteFailure(error) ? .cannotWrite : .configuration, "\(error)")
+    }
+
+    static func isLocalWriteFailure(_ error: any Error) -> Bool {
+        let writeErrors = SystemError.localWriteFailures
+        if let system = error as? SystemError { return writeErrors[system.errno] != nil }
+        if case let .system(system)? = error as? JournalError { return writeErrors[system.errno] != nil }
+        var current: NSError? = error as NSError
+        while let ns = current {
+            if ns.domain == NSPOSIXErrorDomain, writeErrors[Int32(ns.code)] != nil { return true }
+            if ns.domain == NSCocoaErrorDomain, [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileWriteOutOfSpace.rawValue,
+                                                 CocoaError.fileWriteVolumeReadOnly.rawValue, CocoaError.fileWriteInvalidFileName.rawValue].contains(ns.code) {
+                return true
+            }
+            current = ns.userInfo[NSUnderlyingErrorKey] as? NSError
+        }
+        return false
     }
 }
 

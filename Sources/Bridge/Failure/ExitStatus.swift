@@ -62,21 +62,4 @@ extension ExitStatus {
     /// A finished file's status: 1 when rows were rejected (a report written), else 0.
     public init(rejectedRows: Int) { self = rejectedRows > 0 ? .rowsRejected : .ok }
 
-    /// 73 when `error` is a local file or folder that could not be written (ENOSPC, EROFS, EACCES,
-    /// ENAMETOOLONG, EDQUOT), however it reached us; nil for anything else.
-    public static func forLocalFailure(_ error: any Error) -> ExitStatus? {
-        let writeErrors = SystemError.localWriteFailures
-        if let system = error as? SystemError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }
-        if case let .system(system)? = error as? JournalError { return writeErrors[system.errno] != nil ? .cannotWrite : nil }
-        var current: NSError? = error as NSError
-        while let ns = current {
-            if ns.domain == NSPOSIXErrorDomain, writeErrors[Int32(ns.code)] != nil { return .cannotWrite }
-            if ns.domain == NSCocoaErrorDomain, [CocoaError.fileWriteNoPermission.rawValue, CocoaError.fileWriteOutOfSpace.rawValue,
-                                                 CocoaError.fileWriteVolumeReadOnly.rawValue, CocoaError.fileWriteInvalidFileName.rawValue].contains(ns.code) {
-                return .cannotWrite
-            }
-            current = ns.userInfo[NSUnderlyingErrorKey] as? NSError
-        }
-        return nil
-    }
 }

@@ -43,7 +43,7 @@ enum WatchCommand {
             return .busy
         } catch {
             setup.logger.error("watch.failed", ["root": root, "reason": "the drop folder's lock cannot be taken: \(error)"])
-            return ExitStatus.forLocalFailure(error) ?? .config
+            return ExitStatus(BridgeError(startingUp: error))
         }
         defer { withExtendedLifetime(folderLock) {} }
         var sandbox: SandboxServer?
@@ -87,7 +87,7 @@ enum WatchCommand {
             outcome = await watcher.run()
         } catch {
             logger.error("watch.failed", ["reason": "\(error)"])
-            return ExitStatus.forLocalFailure(error) ?? .config
+            return ExitStatus(BridgeError(startingUp: error))
         }
         if !options.once {
             // The daemon stops itself only for what it cannot fix; it says so with a non-zero status
