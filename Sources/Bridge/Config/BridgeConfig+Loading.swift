@@ -32,7 +32,7 @@ extension BridgeConfig {
     }
 
     /// Checks JSON text; `source` names it in errors (normally the file's path).
-    public static func parse(_ data: Data, source: String) throws(ConfigError) -> BridgeConfig {
+    static func parse(_ data: Data, source: String) throws(ConfigError) -> BridgeConfig {
         var data = data
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }  // Notepad's BOM
         if data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {

@@ -7,8 +7,8 @@ import Support
 /// The file is optional and every key in it is optional; a missing key keeps its default.
 public struct BridgeConfig: Sendable, Equatable {
     public var linnworks = LinnworksSettings()
-    public var stock = StockFeedSettings()
-    public var shipments = ShipmentFeedSettings()
+    var stock = StockFeedSettings()
+    var shipments = ShipmentFeedSettings()
     public var exports = ExportSettings()
     public var watch = WatchSettings()
     public var logFormat = LogFormat.text

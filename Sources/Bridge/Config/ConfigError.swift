@@ -6,13 +6,13 @@
 /// Messages never contain the value of a credential.
 public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file (or other origin) the configuration came from.
-    public var source: String
+    var source: String
     /// The dotted path of the offending key (`stock.columns.sku`, `shipments.locations[2]`);
     /// nil when the problem is the file as a whole.
-    public var keyPath: String?
-    public var message: String
+    var keyPath: String?
+    var message: String
 
-    public init(source: String, keyPath: String? = nil, message: String) {
+    init(source: String, keyPath: String? = nil, message: String) {
         self.source = source
         self.keyPath = keyPath
         self.message = message

@@ -20,7 +20,7 @@ public enum ConfigPermissions {
 
     /// Refuses a config file at `path` that others could change; a path that cannot be stat'ed is
     /// left to the read that follows (it names the path and the reason).
-    public static func checkConfigFile(_ path: String) throws(ConfigError) {
+    static func checkConfigFile(_ path: String) throws(ConfigError) {
         guard let mode = self.mode(path) else { return }
         if mode & groupOrOtherWrite != 0 {
             throw ConfigError(source: path, message: "can be written by group or others (mode \(octal(mode))), so they could point "

@@ -4,25 +4,25 @@
 /// the install chooses; without a schedule exports run only when asked for on the command line.
 public struct ExportSettings: Sendable, Equatable {
     /// The location whose orders are exported; nil means every location.
-    public var fulfilmentLocation: String?
+    var fulfilmentLocation: String?
     /// The identifier exported orders are tagged with, so the next export skips them.
-    public var tag = "EXPORTED"
+    var tag = "EXPORTED"
     /// Seconds between open-order exports in watch mode (at least 60); nil means not scheduled.
-    public var openOrdersEvery: Int?
+    var openOrdersEvery: Int?
     /// Seconds between stock-level exports in watch mode (at least 60); nil means not scheduled.
-    public var stockLevelsEvery: Int?
+    var stockLevelsEvery: Int?
     /// Whether exports start with a UTF-8 byte order mark, so Excel reads accents correctly.
-    public var bom = true
+    var bom = true
     /// Whether an export with no rows is still written (a header-only file).
-    public var writeEmptyFiles = false
+    var writeEmptyFiles = false
     /// Whether parked orders are exported.
-    public var includeParked = false
+    var includeParked = false
     /// Whether orders on hold are exported.
-    public var includeOnHold = false
+    var includeOnHold = false
     /// The open-order export's columns in order; nil means the built-in set. Names are not checked here.
-    public var openOrderColumns: [String]?
+    var openOrderColumns: [String]?
 
-    public init() {}
+    init() {}
 
     static let keys = ["fulfilmentLocation", "tag", "openOrdersEvery", "stockLevelsEvery", "bom",
                        "writeEmptyFiles", "includeParked", "includeOnHold", "openOrderColumns"]

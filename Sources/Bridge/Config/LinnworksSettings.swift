@@ -9,19 +9,19 @@ import Support
 /// Empty strings count as absent, as they do in the environment, so a template with blanks is valid.
 public struct LinnworksSettings: Sendable, Equatable {
     /// `"applicationId"`.
-    public var applicationID: String?
+    var applicationID: String?
     /// `"applicationSecret"`.
     public var applicationSecret: Secret?
     /// `"token"`: the permanent installation token.
     public var installationToken: Secret?
     /// `"authUrl"`: where `AuthorizeByApplication` is called; nil means `Credentials.defaultAuthURL`.
-    public var authURL: String?
+    var authURL: String?
     /// `"timeoutSeconds"`: a call with no answer after this long has failed (default 60).
     public var timeoutSeconds = 60.0
     /// `"retryBudgetSeconds"`: how long an outage is retried before a run gives up with 69 (default 300).
     public var retryBudgetSeconds = 300.0
 
-    public init(applicationID: String? = nil, applicationSecret: Secret? = nil,
+    init(applicationID: String? = nil, applicationSecret: Secret? = nil,
                 installationToken: Secret? = nil, authURL: String? = nil) {
         self.applicationID = applicationID
         self.applicationSecret = applicationSecret

@@ -6,22 +6,22 @@ import Foundation
 /// `SO-1001`), and because some installs only want tracking set, not orders processed.
 public struct ShipmentFeedSettings: Sendable, Equatable {
     /// The canonical shipment columns that `columns` may name.
-    public static let columnNames = ["order", "tracking", "service", "weight", "cost", "voided"]
+    static let columnNames = ["order", "tracking", "service", "weight", "cost", "voided"]
 
     /// Extra header names per canonical column, tried in addition to the built-in ones.
-    public var columns: [String: [String]] = [:]
+    var columns: [String: [String]] = [:]
     /// The file's carrier name → the Linnworks postal service name, e.g. "DPD Next Day" → "DPD Classic".
-    public var postalServiceAliases: [String: String] = [:]
+    var postalServiceAliases: [String: String] = [:]
     /// Whether orders are processed after their shipping info is set; false sets tracking only.
-    public var processOrders = true
+    var processOrders = true
     /// Location names or GUIDs whose open orders are indexed for matching; empty means all locations.
-    public var locations: [String] = []
+    var locations: [String] = []
     /// Stripped from the start of an order reference before matching. Giving a list replaces these.
-    public var stripPrefixes = ["#", "SO-"]
+    var stripPrefixes = ["#", "SO-"]
     /// Stripped from the end of an order reference before matching.
-    public var stripSuffixes: [String] = []
+    var stripSuffixes: [String] = []
     /// Orders per batch, 1...200.
-    public var batchSize = 200
+    var batchSize = 200
 
     public init() {}
 

@@ -5,16 +5,16 @@
 /// warehouse called "Default".
 public struct StockFeedSettings: Sendable, Equatable {
     /// The canonical stock columns that `columns` may name.
-    public static let columnNames = ["sku", "level", "location"]
+    static let columnNames = ["sku", "level", "location"]
 
     /// Extra header names per canonical column, tried in addition to the built-in ones.
-    public var columns: [String: [String]] = [:]
+    var columns: [String: [String]] = [:]
     /// Where rows without a location go: a location name or GUID.
-    public var defaultLocation = "Default"
+    var defaultLocation = "Default"
     /// Rows per `Stock/SetStockLevel` call, 1...1000.
     public var batchSize = 200
     /// Calls in flight at once, 1...4 (more only churns connections, as measured on Linux; see Documentation/SwiftOnLinux.md).
-    public var maxInFlight = 4
+    var maxInFlight = 4
 
     public init() {}
 

@@ -12,7 +12,7 @@ public struct WatchSettings: Sendable, Equatable {
     /// Whether a file whose content was already processed is skipped (with a log line).
     public var skipDuplicateFiles = true
 
-    public init() {}
+    init() {}
 
     static let keys = ["settleSeconds", "pollSeconds", "rescanSeconds", "skipDuplicateFiles"]
 

@@ -6,14 +6,14 @@ import Support
 /// Exists so the schedule survives a restart: without it every start would re-run every
 /// export. Written atomically, so a crash leaves the previous times, never half a file.
 public struct ExportRunTimes: Sendable {
-    public let path: String
+    let path: String
 
     public init(stateDirectory: String) {
         path = stateDirectory + "/export-runs.json"
     }
 
     /// The recorded times; none when the file does not exist or cannot be read.
-    public func load() -> [ExportSchedule.Export: Date] {
+    func load() -> [ExportSchedule.Export: Date] {
         guard let data = FileManager.default.contents(atPath: path),
               let stored = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
         var times: [ExportSchedule.Export: Date] = [:]

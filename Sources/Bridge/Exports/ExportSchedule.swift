@@ -14,12 +14,12 @@ public struct ExportSchedule: Sendable, Equatable {
     }
 
     /// Seconds between runs, per export; an export without an interval is never due.
-    public var intervals: [Export: Int]
+    var intervals: [Export: Int]
 
-    public init(intervals: [Export: Int]) { self.intervals = intervals }
+    init(intervals: [Export: Int]) { self.intervals = intervals }
 
     /// The intervals of the `exports` section (`openOrdersEvery`, `stockLevelsEvery`).
-    public init(settings: ExportSettings) {
+    init(settings: ExportSettings) {
         var intervals: [Export: Int] = [:]
         intervals[.openOrders] = settings.openOrdersEvery
         intervals[.stockLevels] = settings.stockLevelsEvery
@@ -28,7 +28,7 @@ public struct ExportSchedule: Sendable, Equatable {
 
     /// Exports due at `now`, in `Export.allCases` order. A last run in the future (clock set
     /// back) counts as due, so a wrong clock cannot stop exports for good.
-    public func due(at now: Date, lastRuns: [Export: Date]) -> [Export] {
+    func due(at now: Date, lastRuns: [Export: Date]) -> [Export] {
         Export.allCases.filter { export in
             guard let interval = intervals[export], interval > 0 else { return false }
             guard let last = lastRuns[export] else { return true }
@@ -38,7 +38,7 @@ public struct ExportSchedule: Sendable, Equatable {
     }
 
     /// When the next export falls due (for the watcher's sleep); nil when none is scheduled.
-    public func nextDue(after now: Date, lastRuns: [Export: Date]) -> Date? {
+    func nextDue(after now: Date, lastRuns: [Export: Date]) -> Date? {
         intervals.compactMap { export, interval -> Date? in
             guard interval > 0 else { return nil }
             guard let last = lastRuns[export], now.timeIntervalSince(last) >= 0 else { return now }

@@ -5,20 +5,20 @@
 /// many orders an earlier interrupted run left untagged and this run finished, and the cost.
 public struct ExportSummary: Sendable, Equatable {
     /// The file now in the outbox; nil when nothing was written.
-    public var file: String?
+    var file: String?
     /// Orders in the file (open-order export) or stock items seen (stock-level export).
-    public var orders = 0
+    var orders = 0
     /// Data rows in the file (order items, or SKU × location).
     public var rows = 0
     /// Orders tagged by this run, recovered ones included.
-    public var ordersTagged = 0
+    var ordersTagged = 0
     /// Orders of an interrupted earlier export that this run tagged before exporting.
-    public var recoveredOrders = 0
+    var recoveredOrders = 0
     /// Parked or on-hold orders left out.
-    public var ordersLeftOut = 0
+    var ordersLeftOut = 0
     /// Calls made to Linnworks (retries not counted).
     public var apiCalls = 0
     public var seconds = 0.0
 
-    public init() {}
+    init() {}
 }

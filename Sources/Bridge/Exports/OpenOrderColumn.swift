@@ -43,14 +43,14 @@ public enum OpenOrderColumn: String, Sendable, CaseIterable {
     public static let standard = allCases
 
     /// The column a configured name means: spaces, `_`, `-` and case are ignored ("post_code", "PostCode").
-    public init?(configuredName: String) {
+    init?(configuredName: String) {
         let key = Self.key(configuredName)
         guard let match = Self.allCases.first(where: { Self.key($0.rawValue) == key }) else { return nil }
         self = match
     }
 
     /// Resolves configured names; the error names the first unknown one.
-    public static func columns(named names: [String]?) throws(BridgeError) -> [OpenOrderColumn] {
+    static func columns(named names: [String]?) throws(BridgeError) -> [OpenOrderColumn] {
         guard let names else { return standard }
         var columns: [OpenOrderColumn] = []
         for name in names {

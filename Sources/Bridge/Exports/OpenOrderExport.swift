@@ -16,7 +16,7 @@ public struct OpenOrderExport: Sendable {
     /// The steps a crash can fall between (for tests).
     enum Step { case journaled, published }
 
-    public var options: OpenOrderExportOptions
+    var options: OpenOrderExportOptions
     let client: LinnworksClient
 
     public init(options: OpenOrderExportOptions, client: LinnworksClient) {

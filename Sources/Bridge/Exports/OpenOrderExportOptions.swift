@@ -7,39 +7,39 @@ import Support
 /// way; `init(settings:outbox:stateDirectory:)` takes the `exports` section of the config.
 public struct OpenOrderExportOptions: Sendable {
     /// A location name or GUID; nil means the account's first fulfilment centre.
-    public var location: String?
+    var location: String?
     /// Where the file is published (`watch/outbox`).
-    public var outbox: String
+    var outbox: String
     /// Where the export journal lives (`watch/.state`).
-    public var stateDirectory: String
+    var stateDirectory: String
     /// Every open order of the location, exported before or not (`--all`).
     public var exportsAll = false
     /// The identifier exported orders are tagged with.
-    public var tag = "EXPORTED"
-    public var bom = true
+    var tag = "EXPORTED"
+    var bom = true
     /// Whether a run with no orders still writes a header-only file.
-    public var writeEmptyFiles = false
-    public var includeParked = false
-    public var includeOnHold = false
+    var writeEmptyFiles = false
+    var includeParked = false
+    var includeOnHold = false
     /// Configured column names; nil means `OpenOrderColumn.standard`.
-    public var columns: [String]?
+    var columns: [String]?
     /// Orders per `GetOrdersById` call (Linnworks takes a list of ids; the bridge sends ≤ 100 per call, see Documentation/LinnworksAPI.md).
-    public var detailChunkSize = 100
+    var detailChunkSize = 100
     /// Orders per `AssignOrderIdentifier` call.
-    public var tagChunkSize = 100
+    var tagChunkSize = 100
     /// Whether to wait while another export of the drop folder runs (the command line), or to
     /// give up at once with `.busy` (the watcher, which must not stop handling files meanwhile).
-    public var waitsForOtherExports = true
+    var waitsForOtherExports = true
     /// Calls in flight at once; the client paces them under the rate limits.
-    public var callsInFlight = 4
+    var callsInFlight = 4
     /// Where recovery of an interrupted export and left-out orders are reported.
     public var logger = Logger.disabled
     /// The clock that names the file (tests pin it to make two runs share a second).
-    public var now: @Sendable () -> Date = { Date() }
+    var now: @Sendable () -> Date = { Date() }
     /// Test hook: stop as a crash would, right after this step, leaving the rest to the next run.
     var stopsAfter: OpenOrderExport.Step?
 
-    public init(outbox: String, stateDirectory: String) {
+    init(outbox: String, stateDirectory: String) {
         self.outbox = outbox
         self.stateDirectory = stateDirectory
     }

@@ -13,13 +13,13 @@ public struct StockLevelExport: Sendable {
     /// How the export runs.
     public struct Options: Sendable {
         /// Only this location (name or GUID); nil for every location.
-        public var location: String?
-        public var outbox: String
-        public var bom = true
-        public var writeEmptyFiles = false
-        public var pageSize = 200
-        public var callsInFlight = 4
-        public var now: @Sendable () -> Date = { Date() }
+        var location: String?
+        var outbox: String
+        var bom = true
+        var writeEmptyFiles = false
+        var pageSize = 200
+        var callsInFlight = 4
+        var now: @Sendable () -> Date = { Date() }
 
         public init(outbox: String) { self.outbox = outbox }
 
@@ -32,9 +32,9 @@ public struct StockLevelExport: Sendable {
         }
     }
 
-    public static let header = ["SKU", "Location", "Stock Level", "Available", "In Orders"]
+    static let header = ["SKU", "Location", "Stock Level", "Available", "In Orders"]
 
-    public var options: Options
+    var options: Options
     let client: LinnworksClient
 
     public init(options: Options, client: LinnworksClient) {

@@ -25,15 +25,15 @@ public struct BridgeError: Error, Sendable, CustomStringConvertible {
 
     public let code: Code
     /// The reason in words, without the code's own prefix (see `description`).
-    public let message: String
+    let message: String
     /// The file or folder concerned, when there is one.
-    public let path: String?
+    let path: String?
     /// Rows Linnworks confirmed before a `.cannotWrite`, when known (the log says what was applied all the same).
-    public let applied: Int?
+    let applied: Int?
     /// What went wrong underneath (a `LinnworksError`, a `SystemError`), for logs and tests.
-    public let cause: (any Error & Sendable)?
+    let cause: (any Error & Sendable)?
 
-    public init(_ code: Code, _ message: String, path: String? = nil, applied: Int? = nil, cause: (any Error & Sendable)? = nil) {
+    init(_ code: Code, _ message: String, path: String? = nil, applied: Int? = nil, cause: (any Error & Sendable)? = nil) {
         self.code = code
         self.message = message
         self.path = path
@@ -52,9 +52,9 @@ public struct BridgeError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public static func fileRejected(file: String, reason: String) -> BridgeError { BridgeError(.fileRejected, reason, path: file) }
-    public static func configuration(_ reason: String) -> BridgeError { BridgeError(.configuration, reason) }
-    public static func cannotWrite(path: String, reason: String, applied: Int? = nil) -> BridgeError {
+    static func fileRejected(file: String, reason: String) -> BridgeError { BridgeError(.fileRejected, reason, path: file) }
+    static func configuration(_ reason: String) -> BridgeError { BridgeError(.configuration, reason) }
+    static func cannotWrite(path: String, reason: String, applied: Int? = nil) -> BridgeError {
         BridgeError(.cannotWrite, reason, path: path, applied: applied)
     }
 
@@ -62,7 +62,7 @@ public struct BridgeError: Error, Sendable, CustomStringConvertible {
     func with(applied: Int) -> BridgeError { BridgeError(code, message, path: path, applied: applied, cause: cause) }
 
     /// What a Linnworks failure means for the whole run: refused credentials, configuration, or an outage.
-    public init(_ error: LinnworksError) {
+    init(_ error: LinnworksError) {
         switch error {
         case .authorizationRefused: self.init(.credentialsRefused, error.description, cause: error)
         case .configuration: self.init(.configuration, error.description, cause: error)

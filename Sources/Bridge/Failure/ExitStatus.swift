@@ -27,7 +27,7 @@ public enum ExitStatus: Int32, Error, Sendable, Comparable {
     case config = 78
 
     /// Higher is more severe.
-    public var severity: Int {
+    var severity: Int {
         switch self {
         case .ok: return 0
         case .rowsRejected: return 1

@@ -15,7 +15,7 @@ extension ShipmentFeed: Feed {}
 
 /// A configured feed of one kind, as one function per file: used by `import`, `check` and the watcher alike.
 public struct FeedRunner: Sendable {
-    public let kind: FeedKind
+    let kind: FeedKind
     private let feed: any Feed
 
     public init(kind: FeedKind, mode: FeedMode, config: BridgeConfig, client: LinnworksClient?, stateDirectory: String,
@@ -35,7 +35,7 @@ public struct FeedRunner: Sendable {
 
     /// Runs the feed on `source`, writing the report to `reportPath` if a row fails; `attempt`
     /// names what an earlier attempt at the same file applied.
-    public func callAsFunction(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
+    func callAsFunction(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
         try await feed.run(source, reportPath: reportPath, attempt: attempt)
     }
 

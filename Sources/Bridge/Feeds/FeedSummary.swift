@@ -2,32 +2,32 @@ import Support
 
 /// What one file's run came to: the counts of the per-file log line and the exit status.
 public struct FeedSummary: Sendable, Equatable {
-    public var file: String
+    var file: String
     /// Data rows read (the header and blank lines not counted).
     public var rowsRead = 0
     public var applied = 0
     public var rejected = 0
-    public var skipped = 0
+    var skipped = 0
     /// Calls made to Linnworks for this file (counted by the client, see `CallTally`).
     public var apiCalls = 0
     public var seconds = 0.0
     /// Where the error report was written, if a row failed.
-    public var reportPath: String?
+    var reportPath: String?
     /// For `check`: rows that would have been sent.
     public var wouldApply = 0
     /// Start lines of the rows this attempt confirmed applied, including those skipped as applied earlier.
-    public var appliedLines = LineSet()
+    var appliedLines = LineSet()
     /// What the passes read from the file's start — size, hash, checkpoints — in apply mode.
-    public var content: PrefixCheckpoints?
+    var content: PrefixCheckpoints?
     /// What the passes read, as a size and a hash; nil outside apply mode.
-    public var readThrough: ReadThrough? { content.map { ReadThrough(offset: $0.bytes, hash: $0.contentHash) } }
+    var readThrough: ReadThrough? { content.map { ReadThrough(offset: $0.bytes, hash: $0.contentHash) } }
     /// True when `FeedAttempt.resume` said to send nothing (the same content was done before).
-    public var stopped = false
+    var stopped = false
     /// Rows skipped because an earlier attempt applied them (they are also counted in `applied`).
-    public var alreadyApplied = 0
+    var alreadyApplied = 0
 
-    public init(file: String) { self.file = file }
+    init(file: String) { self.file = file }
 }
 
 /// The raw bytes a feed's passes read from the file's start (`offset`) and their `ContentHash`.
-public typealias ReadThrough = PrefixCheckpoints.Point
+typealias ReadThrough = PrefixCheckpoints.Point

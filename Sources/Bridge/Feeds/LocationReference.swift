@@ -2,7 +2,7 @@
 ///
 /// Exists so "a GUID is an id, anything else a name, nothing the default location" is decided in
 /// one place for stock rows, `stock.defaultLocation`, `shipments.locations` and exports alike.
-public enum LocationReference: Sendable, Hashable {
+enum LocationReference: Sendable, Hashable {
     /// A Linnworks location GUID, used as given (lower-cased).
     case id(String)
     /// A location name, resolved against `Inventory/GetStockLocations` once per run.
@@ -11,7 +11,7 @@ public enum LocationReference: Sendable, Hashable {
     case defaultLocation
 
     /// What `text` names, spaces around it aside: a GUID, a name, or (empty) the default location.
-    public init(_ text: String) {
+    init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             self = .defaultLocation

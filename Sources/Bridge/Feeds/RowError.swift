@@ -3,7 +3,7 @@ import Support
 /// The stable, machine-readable reason a row failed; the `error_code` column of a report.
 ///
 /// Raw values never change once published: 3PLs and scripts filter reports by them.
-public enum RowErrorCode: String, Sendable, CaseIterable {
+enum RowErrorCode: String, Sendable, CaseIterable {
     case missingSKU = "missing_sku"
     case badLevel = "bad_level"
     case unknownLocation = "unknown_location"
@@ -32,16 +32,16 @@ public enum RowErrorCode: String, Sendable, CaseIterable {
 /// carry an escape sequence. The report's copy of the input's own cells keeps their bytes.
 public struct RowError: Sendable, Equatable, Error {
     /// The line of the input file where the row starts.
-    public var line: Int
-    public var code: RowErrorCode
+    var line: Int
+    var code: RowErrorCode
     /// The sentence for the `error` column ("SKU ABC-1 does not exist in Linnworks"), escaped.
-    public var message: String {
+    var message: String {
         get { escapedMessage }
         set { escapedMessage = ControlCharacters.escaped(newValue) }
     }
     private var escapedMessage: String
 
-    public init(line: Int, code: RowErrorCode, message: String) {
+    init(line: Int, code: RowErrorCode, message: String) {
         self.line = line
         self.code = code
         self.escapedMessage = ControlCharacters.escaped(message)

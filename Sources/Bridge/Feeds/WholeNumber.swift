@@ -2,17 +2,17 @@
 ///
 /// A whole number ≥ 0, surrounded by optional spaces; a decimal point followed only by zeros is
 /// allowed because spreadsheets write `12.0`. Anything else gets a reason a clerk can act on.
-public enum WholeNumber {
+enum WholeNumber {
     /// The largest level Linnworks takes: levels are 32-bit ints there (`Level` is an `int` in `Stock/SetStockLevel`, see Documentation/LinnworksAPI.md), and
     /// one value past it makes Linnworks refuse the whole call ("Parameter … has invalid value"),
     /// so it must be caught here, on its own row, not sent with 199 good ones.
-    public static let largest = Int(Int32.max)
+    static let largest = Int(Int32.max)
 
-    public enum Reason: Error, Equatable, Sendable {
+    enum Reason: Error, Equatable, Sendable {
         case empty, negative, fraction, exponent, notANumber, tooLarge
 
         /// Completes "The stock level for SKU X …" with the cell as the file had it.
-        public func sentence(_ cell: String) -> String {
+        func sentence(_ cell: String) -> String {
             switch self {
             case .empty: return "is empty"
             case .negative: return "is \"\(cell)\", which is below zero"
@@ -25,7 +25,7 @@ public enum WholeNumber {
     }
 
     @inline(__always)
-    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<Int, Reason> {
+    static func parse(_ bytes: UnsafeRawBufferPointer) -> Result<Int, Reason> {
         var lo = 0, hi = bytes.count
         while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
         while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
@@ -66,13 +66,13 @@ public enum WholeNumber {
 }
 
 /// Linnworks location ids: GUIDs in the 8-4-4-4-12 hex form.
-public enum LocationID {
-    public static func isGUID(_ text: String) -> Bool {
+enum LocationID {
+    static func isGUID(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { isGUID(UnsafeRawBufferPointer($0)) }
     }
 
-    public static func isGUID(_ utf8: UnsafeRawBufferPointer) -> Bool {
+    static func isGUID(_ utf8: UnsafeRawBufferPointer) -> Bool {
         guard utf8.count == 36 else { return false }
         for (i, c) in utf8.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {

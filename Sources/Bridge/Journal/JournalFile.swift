@@ -10,14 +10,14 @@ import Glibc
 /// intent before the call, its outcome after, an export file's orders before tagging them — and
 /// pick up exactly there after a crash. A crash can only tear the last line; `read` ignores a
 /// last line that is not complete JSON, never an earlier one.
-public final class JournalFile: Sendable {
-    public let path: String
+final class JournalFile: Sendable {
+    let path: String
     private let fd: Int32
 
     /// Opens `path` for appending, creating it (and nothing else) if needed. A last line torn by
     /// a crash is cut off first: appending after it would glue the next entry onto it and turn
     /// the tear into damage in the middle of the journal.
-    public init(path: String) throws(SystemError) {
+    init(path: String) throws(SystemError) {
         self.path = path
         fd = try sys("open", path) { open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
         do {
@@ -56,7 +56,7 @@ public final class JournalFile: Sendable {
     }
 
     /// Writes `entry` as one JSON line and waits until it is on disk.
-    public func append<Entry: Encodable>(_ entry: Entry) throws(JournalError) {
+    func append<Entry: Encodable>(_ entry: Entry) throws(JournalError) {
         var line: [UInt8]
         do {
             line = [UInt8](try JournalFile.encoder.encode(entry))
@@ -74,7 +74,7 @@ public final class JournalFile: Sendable {
     }
 
     /// Every complete entry of the journal at `path`, oldest first; none when it does not exist.
-    public static func read<Entry: Decodable>(path: String, as type: Entry.Type) throws(JournalError) -> [Entry] {
+    static func read<Entry: Decodable>(path: String, as type: Entry.Type) throws(JournalError) -> [Entry] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let data: Data
         do {
@@ -97,7 +97,7 @@ public final class JournalFile: Sendable {
     }
 
     /// Replaces the whole journal with `entries`, atomically (written beside it, fsync'd, renamed).
-    public static func rewrite<Entry: Encodable>(path: String, entries: [Entry]) throws(JournalError) {
+    static func rewrite<Entry: Encodable>(path: String, entries: [Entry]) throws(JournalError) {
         var bytes: [UInt8] = []
         for entry in entries {
             do {
@@ -126,12 +126,12 @@ public final class JournalFile: Sendable {
 }
 
 /// Why the journal could not be written or read; the run stops rather than risk doing work twice.
-public enum JournalError: Error, Sendable, CustomStringConvertible {
+enum JournalError: Error, Sendable, CustomStringConvertible {
     case system(SystemError)
     case encoding(String)
     case damaged(path: String, line: Int)
 
-    public var description: String {
+    var description: String {
         switch self {
         case let .system(error): return "journal: \(error)"
         case let .encoding(reason): return "journal: cannot encode an entry: \(reason)"

@@ -11,12 +11,12 @@ import Support
 /// A failure may come without its cells (a feed that plans over the whole file keeps no cells):
 /// they are read back from the file, in one pass in line order, as the report is written.
 /// The file is only created when the first row fails, and appears atomically at `finish()`.
-public final class ErrorReport {
-    public let destination: String
+final class ErrorReport {
+    let destination: String
     private let header: [String]
     private var file: CSVFileWriter?
     private var waiting: [Entry] = []
-    public private(set) var rowCount = 0
+    private(set) var rowCount = 0
     /// Opens a pass over the input, for cells not given with their failure.
     private let cellSource: (() throws(SystemError) -> CSVReader)?
     private var cellReader: CSVReader?
@@ -30,14 +30,14 @@ public final class ErrorReport {
     }
 
     /// `cells`: a new reader over the input from its first byte, for failures added without their cells.
-    public init(destination: String, inputHeader: [String], cells: (() throws(SystemError) -> CSVReader)? = nil) {
+    init(destination: String, inputHeader: [String], cells: (() throws(SystemError) -> CSVReader)? = nil) {
         self.destination = destination
         self.header = inputHeader
         self.cellSource = cells
     }
 
     /// Records a failed row; `cells` are the row's own cells as read.
-    public func add(line: Int, cells: [String], error: RowError) {
+    func add(line: Int, cells: [String], error: RowError) {
         waiting.append(Entry(line: line, cells: cells, code: error.code, message: error.message))
     }
 
@@ -47,7 +47,7 @@ public final class ErrorReport {
     }
 
     /// Writes out, in line order, every waiting failure whose line is below `line`.
-    public func release(below line: Int) throws(SystemError) {
+    func release(below line: Int) throws(SystemError) {
         guard waiting.contains(where: { $0.line < line }) else { return }
         waiting.sort { $0.line < $1.line }
         let cut = waiting.firstIndex { $0.line >= line } ?? waiting.count
@@ -57,7 +57,7 @@ public final class ErrorReport {
 
     /// Writes what is left and publishes the report; returns its path, or nil if no row failed.
     @discardableResult
-    public func finish() throws(SystemError) -> String? {
+    func finish() throws(SystemError) -> String? {
         try release(below: .max)
         guard let file else { return nil }
         try file.commit()
@@ -66,7 +66,7 @@ public final class ErrorReport {
     }
 
     /// Abandons the report (the run failed as a whole); nothing appears.
-    public func discard() {
+    func discard() {
         file?.discard()
         file = nil
         waiting.removeAll()

@@ -17,11 +17,11 @@ public struct DropFolder: Sendable {
 
     public func inbox(_ kind: FeedKind) -> String { root + "/inbox/" + kind.rawValue }
     public var outbox: String { root + "/outbox" }
-    public var errors: String { root + "/errors" }
-    public var archive: String { root + "/archive" }
+    var errors: String { root + "/errors" }
+    var archive: String { root + "/archive" }
     public var state: String { root + "/.state" }
     /// Files taken from the inbox and not yet finished, one folder per kind.
-    public func claimed(_ kind: FeedKind) -> String { state + "/claimed/" + kind.rawValue }
+    func claimed(_ kind: FeedKind) -> String { state + "/claimed/" + kind.rawValue }
 
     /// Creates whatever part of the layout is missing.
     public func create() throws {
@@ -32,16 +32,16 @@ public struct DropFolder: Sendable {
 
     /// Files that are picked up: `*.csv`, `*.tsv`, `*.txt`. Dotfiles and names uploads use while
     /// in progress (`*.tmp`, `*.part`, `*.filepart`, `*.crdownload`, Office's `~$*`) wait until renamed.
-    public static func isCandidate(_ name: String) -> Bool {
+    static func isCandidate(_ name: String) -> Bool {
         if case .input = classify(RawFileName(name)) { return true }
         return false
     }
 
     /// Spreadsheets a clerk may drop by mistake: rejected with a reason, never read as CSV.
-    public static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "numbers"]
+    static let spreadsheetExtensions: Set<String> = ["xlsx", "xls", "xlsm", "ods", "numbers"]
 
     /// What an inbox entry's name says about it.
-    public enum NameClass: Equatable, Sendable {
+    enum NameClass: Equatable, Sendable {
         /// A file to take once it is complete.
         case input
         /// A spreadsheet: taken, then rejected with "save it as CSV".
@@ -52,7 +52,7 @@ public struct DropFolder: Sendable {
         case ignored(String)
     }
 
-    public static func classify(_ name: RawFileName) -> NameClass {
+    static func classify(_ name: RawFileName) -> NameClass {
         let bytes = name.bytes
         if bytes.first == UInt8(ascii: ".") || bytes.starts(with: Array("~$".utf8)) { return .inProgress }
         let ext = name.lowercasedExtension

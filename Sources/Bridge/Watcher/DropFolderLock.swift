@@ -12,7 +12,7 @@ public final class DropFolderLock: Sendable {
     /// Another process holds the folder.
     public struct Held: Error, Sendable, CustomStringConvertible {
         public var pid: Int32?
-        public var root: String
+        var root: String
         public var description: String {
             "another linnbridge (pid \(pid.map(String.init) ?? "unknown")) is working in the drop folder \(root); nothing was done"
         }

@@ -4,7 +4,7 @@ import Synchronization
 
 /// How `linnbridge watch` runs.
 public struct WatchOptions: Sendable {
-    public var root: String
+    var root: String
     /// Process what is there (and what settles meanwhile), run due exports, and return.
     public var once = false
     public var settleSeconds = 2.0
@@ -15,7 +15,7 @@ public struct WatchOptions: Sendable {
     /// event is missed (a network mount, a folder made again, a claim that failed).
     public var rescanSeconds = 30.0
     /// How long to wait before trying a file again when Linnworks was unreachable.
-    public var retryAfterSeconds = 30.0
+    var retryAfterSeconds = 30.0
     /// Runs the exports that are due; called at start and then every few seconds.
     public var runDueExports: (@Sendable () async -> ExitStatus?)?
 
@@ -32,7 +32,7 @@ public struct WatchOptions: Sendable {
 /// it is ready, not when its feed gets to it, so the next upload under the same name is a new
 /// arrival and never overwrites one still waiting.
 public final class DropFolderWatcher: Sendable {
-    public let options: WatchOptions
+    let options: WatchOptions
     let folder: DropFolder
     let processor: FileProcessor
     let logger: Logger

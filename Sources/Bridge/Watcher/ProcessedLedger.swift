@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Exists so a 3PL's SFTP client re-uploading yesterday's file, or a clerk saving the same export
 /// twice, is recognised by its bytes and skipped with a log line, whatever the file is called.
-public final class ProcessedLedger: Sendable {
+final class ProcessedLedger: Sendable {
     struct Entry: Codable {
         var hash: String
         var name: String
@@ -19,7 +19,7 @@ public final class ProcessedLedger: Sendable {
     private let file: JournalFile
     private let hashes: Mutex<Set<String>>
 
-    public init(stateDirectory: String) throws(JournalError) {
+    init(stateDirectory: String) throws(JournalError) {
         let path = stateDirectory + "/processed.jsonl"
         hashes = Mutex(Set(try JournalFile.read(path: path, as: Entry.self).filter(\.countsAsDone).map(\.hash)))
         do {
@@ -30,13 +30,13 @@ public final class ProcessedLedger: Sendable {
     }
 
     /// The outcome of a file whose rows were applied but whose error report is still to be written.
-    public static let reportPending = "applied, report pending"
+    static let reportPending = "applied, report pending"
 
     /// Whether a file with these bytes was finished before; files rejected or still owing a report never count.
-    public func contains(_ hash: String) -> Bool { hashes.withLock { $0.contains(hash) } }
+    func contains(_ hash: String) -> Bool { hashes.withLock { $0.contains(hash) } }
 
     /// Remembers `hash` as done (on disk before this returns).
-    public func record(hash: String, name: String, kind: FeedKind, outcome: String) throws(JournalError) {
+    func record(hash: String, name: String, kind: FeedKind, outcome: String) throws(JournalError) {
         let entry = Entry(hash: hash, name: name, kind: kind, outcome: outcome, date: ISO8601DateFormatter().string(from: Date()))
         try file.append(entry)
         if entry.countsAsDone { hashes.withLock { _ = $0.insert(hash) } }

@@ -11,15 +11,15 @@ import Support
 public struct FeedAttempt: Sendable {
     /// Read no byte at or beyond this raw file offset, when the feed opens the file itself
     /// (`run(path:…)`); nil: its size when opened. A `FeedSource` given to the feed carries its own.
-    public var byteLimit: Int?
+    var byteLimit: Int?
     /// Rows an earlier attempt at the same file confirmed applied; nil for a first attempt.
-    public var earlier: AppliedRows?
+    var earlier: AppliedRows?
     /// Told the start lines of each batch of rows as soon as Linnworks confirmed them, so a run
     /// stopped (or killed) mid-file resumes after its last confirmed batch (see `AppliedCursor`).
-    public var confirmed: (@Sendable ([Int]) -> Void)?
+    var confirmed: (@Sendable ([Int]) -> Void)?
     /// Asked once the first pass has read the file — its size, hash and checkpoints — before
     /// anything is sent; nil: go on with `earlier` and `confirmed` as they are.
-    public var resume: (@Sendable (PrefixCheckpoints) -> Resumption)?
+    var resume: (@Sendable (PrefixCheckpoints) -> Resumption)?
 
     public init(byteLimit: Int? = nil, earlier: AppliedRows? = nil, confirmed: (@Sendable ([Int]) -> Void)? = nil,
                 resume: (@Sendable (PrefixCheckpoints) -> Resumption)? = nil) {
@@ -49,12 +49,12 @@ public enum Resumption: Sendable {
 /// What an earlier attempt at the same file applied, and how much of the file still holds it.
 public struct AppliedRows: Sendable, Equatable {
     /// Start lines (`CSVRecord.line`) of rows confirmed applied.
-    public var lines: LineSet
+    var lines: LineSet
     /// Only records that END at or before this raw byte offset of the file as it is now are known unchanged;
     /// a row in `lines` is skipped (not sent, not reported, counted as applied) only if its record ends there or before.
-    public var verifiedThrough: Int
+    var verifiedThrough: Int
 
-    public init(lines: LineSet, verifiedThrough: Int) {
+    init(lines: LineSet, verifiedThrough: Int) {
         self.lines = lines
         self.verifiedThrough = verifiedThrough
     }

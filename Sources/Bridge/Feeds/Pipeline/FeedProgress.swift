@@ -2,9 +2,9 @@
 public struct FeedProgress: Sendable {
     public var file: String
     public var rows: Int
-    public var bytesRead: Int
-    public var totalBytes: Int
-    public var seconds: Double
+    var bytesRead: Int
+    var totalBytes: Int
+    var seconds: Double
 
     public var rowsPerSecond: Double { seconds > 0 ? Double(rows) / seconds : 0 }
     /// Seconds left at the pace so far, once there is a pace to go by.

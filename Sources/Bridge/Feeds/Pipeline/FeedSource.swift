@@ -12,17 +12,17 @@ import Glibc
 /// no pass can see bytes another did not (an upload still going on past the limit is read by the
 /// next attempt). The first pass also hashes what it reads, with checkpoints, so nothing reads the
 /// file only to hash it.
-public final class FeedSource: Sendable {
+final class FeedSource: Sendable {
     /// Where the file is read from (a claimed file's place in `.state/claimed/`, or the named file).
-    public let path: String
+    let path: String
     /// The name people know it by, for log lines.
-    public let name: String
+    let name: String
     /// Read no byte at or beyond this offset: the file's size when the attempt began.
-    public let byteLimit: Int
+    let byteLimit: Int
     let file: ReadableFile
 
     /// Opens `path` (without blocking on a FIFO). `byteLimit`: nil for the file's size now.
-    public init(path: String, name: String? = nil, byteLimit: Int? = nil) throws(BridgeError) {
+    init(path: String, name: String? = nil, byteLimit: Int? = nil) throws(BridgeError) {
         self.path = path
         self.name = name ?? fileName(path)
         do {

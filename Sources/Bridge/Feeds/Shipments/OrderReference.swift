@@ -5,17 +5,17 @@ import Foundation
 /// Exists because 3PLs write `#1002`, ` SO-1002 `, `1002`, and Linnworks holds `#1002` or `1002`:
 /// both sides are trimmed, lower-cased and stripped of the configured prefixes and suffixes
 /// (default `#` and `SO-`) before they are compared.
-public struct OrderReferenceMatcher: Sendable {
-    public var prefixes: [String]
-    public var suffixes: [String]
+struct OrderReferenceMatcher: Sendable {
+    var prefixes: [String]
+    var suffixes: [String]
 
-    public init(prefixes: [String] = ["#", "SO-"], suffixes: [String] = []) {
+    init(prefixes: [String] = ["#", "SO-"], suffixes: [String] = []) {
         self.prefixes = prefixes.map { $0.lowercased() }.filter { !$0.isEmpty }
         self.suffixes = suffixes.map { $0.lowercased() }.filter { !$0.isEmpty }
     }
 
     /// The comparable form of a reference.
-    public func key(_ reference: String) -> String {
+    func key(_ reference: String) -> String {
         var text = reference.trimmingCharacters(in: .whitespaces).lowercased()
         var changed = true
         while changed {
@@ -33,7 +33,7 @@ public struct OrderReferenceMatcher: Sendable {
     }
 
     /// Every key under which an order can be found: its number and its three references.
-    public func keys(of order: OrderSummary) -> Set<String> {
+    func keys(of order: OrderSummary) -> Set<String> {
         var keys = Set<String>()
         if let number = order.orderNumber { keys.insert(String(number)) }
         for reference in [order.reference, order.externalReference, order.secondaryReference] {
@@ -43,7 +43,7 @@ public struct OrderReferenceMatcher: Sendable {
     }
 
     /// What to ask Linnworks for when the index has no match: the reference as written, and stripped.
-    public func lookUpVariants(_ reference: String) -> [String] {
+    func lookUpVariants(_ reference: String) -> [String] {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
         var variants = [trimmed]
         var stripped = trimmed

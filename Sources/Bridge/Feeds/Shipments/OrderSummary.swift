@@ -3,26 +3,26 @@ import Linnworks
 /// What the shipment feed needs to know about a Linnworks order.
 ///
 /// Exists so the feed's stages work on a small value instead of the whole `OrderDetails`.
-public struct OrderSummary: Sendable, Equatable {
-    public var id: String
-    public var orderNumber: Int?
-    public var reference: String?
-    public var externalReference: String?
-    public var secondaryReference: String?
-    public var isProcessed: Bool
-    public var isParked: Bool
-    public var isOnHoldOrCancelled: Bool
+struct OrderSummary: Sendable, Equatable {
+    var id: String
+    var orderNumber: Int?
+    var reference: String?
+    var externalReference: String?
+    var secondaryReference: String?
+    var isProcessed: Bool
+    var isParked: Bool
+    var isOnHoldOrCancelled: Bool
     /// The fulfilment location, for `ProcessOrdersInBatch`.
-    public var locationID: String?
-    public var postalServiceID: String?
-    public var postalServiceName: String?
-    public var trackingNumber: String?
-    public var totalWeight: Double?
-    public var itemWeight: Double?
-    public var postageCost: Double?
-    public var isManualAdjust: Bool?
+    var locationID: String?
+    var postalServiceID: String?
+    var postalServiceName: String?
+    var trackingNumber: String?
+    var totalWeight: Double?
+    var itemWeight: Double?
+    var postageCost: Double?
+    var isManualAdjust: Bool?
 
-    public init(_ details: OrderDetails) {
+    init(_ details: OrderDetails) {
         id = (details.orderID ?? "").lowercased()
         orderNumber = details.orderNumber
         reference = details.generalInfo?.reference

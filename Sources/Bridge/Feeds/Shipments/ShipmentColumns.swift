@@ -1,15 +1,15 @@
 import CSV
 
 /// The columns of a shipment confirmation and the header names 3PLs use for them (product.md, Shipments).
-public enum ShipmentColumns {
-    public static let order = "order"
-    public static let tracking = "tracking"
-    public static let service = "service"
-    public static let weight = "weight"
-    public static let cost = "cost"
-    public static let voided = "voided"
+enum ShipmentColumns {
+    static let order = "order"
+    static let tracking = "tracking"
+    static let service = "service"
+    static let weight = "weight"
+    static let cost = "cost"
+    static let voided = "voided"
 
-    public static let all: [ColumnSpec] = [
+    static let all: [ColumnSpec] = [
         ColumnSpec(order, aliases: ["Order Id", "Order Number", "NumOrderId", "Reference", "Order Reference",
                                     "Channel Reference", "Order No", "Order Ref"], required: true),
         ColumnSpec(tracking, aliases: ["Tracking Number", "Tracking", "Tracking Code", "Consignment",

@@ -12,8 +12,8 @@ import Support
 /// whose shipping info was set, `ProcessOrdersInBatch` exactly once (`OrderActions`, journalled)
 /// → report. Shipping info always goes first: a processed order cannot be changed.
 public struct ShipmentFeed: Sendable {
-    public let options: ShipmentFeedOptions
-    public let client: LinnworksClient?
+    let options: ShipmentFeedOptions
+    let client: LinnworksClient?
 
     public init(options: ShipmentFeedOptions, client: LinnworksClient?) {
         self.options = options
@@ -25,7 +25,7 @@ public struct ShipmentFeed: Sendable {
     }
 
     /// Runs the feed on a file already open (a claimed file, or one named on the command line).
-    public func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
+    func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
         let pipeline = FeedPipeline(stages: ShipmentStages(options: options, client: client), mode: options.mode, progress: nil)
         return try await pipeline.run(source, reportPath: reportPath, attempt: attempt)
     }

@@ -5,17 +5,17 @@ import Foundation
 ///
 /// Holds only what the order rules need, not the row's cells: a feed keeps every row of the file
 /// until its orders are resolved, so the cells of a failed row are read back for the report instead.
-public struct ShipmentRow: Sendable, Equatable {
-    public var line: Int
+struct ShipmentRow: Sendable, Equatable {
+    var line: Int
     /// Where the record ends in the file, to tell whether an earlier attempt applied it.
     var position = RecordPosition(end: nil, terminated: false)
     /// The order reference as written (trimmed).
-    public var reference: String
-    public var trackingNumber: String
+    var reference: String
+    var trackingNumber: String
     /// The carrier or service as written; empty keeps the order's current service.
-    public var service: String
-    public var weight: Double?
-    public var cost: Double?
+    var service: String
+    var weight: Double?
+    var cost: Double?
 }
 
 /// The row rules of a shipment file that need nothing but the row itself.
@@ -23,7 +23,7 @@ public struct ShipmentRow: Sendable, Equatable {
 /// Exists as its own stage so each rule can be tested alone: an order reference present, a
 /// tracking number not mangled by Excel into scientific notation, weight and cost numbers
 /// (a decimal comma is read as a point), and voided rows set aside.
-public struct ShipmentRowValidator: Sendable {
+struct ShipmentRowValidator: Sendable {
     let orderIndex: Int
     let trackingIndex: Int?
     let serviceIndex: Int?
@@ -31,13 +31,13 @@ public struct ShipmentRowValidator: Sendable {
     let costIndex: Int?
     let voidedIndex: Int?
 
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         case row(ShipmentRow)
         case voided
         case rejected(RowError)
     }
 
-    public init(header: HeaderMap) {
+    init(header: HeaderMap) {
         orderIndex = header.index(of: ShipmentColumns.order)!
         trackingIndex = header.index(of: ShipmentColumns.tracking)
         serviceIndex = header.index(of: ShipmentColumns.service)
@@ -46,7 +46,7 @@ public struct ShipmentRowValidator: Sendable {
         voidedIndex = header.index(of: ShipmentColumns.voided)
     }
 
-    public func validate(_ record: CSVRecord) -> Outcome {
+    func validate(_ record: CSVRecord) -> Outcome {
         let line = record.line
         if let problem = record.problem {
             return .rejected(RowError(line: line, code: .badRecord, message: "This row could not be read: \(problem).".capitalisedFirst))
@@ -92,11 +92,11 @@ public struct ShipmentRowValidator: Sendable {
 }
 
 /// Tracking numbers as spreadsheets damage them.
-public enum TrackingNumber {
+enum TrackingNumber {
     /// `1.23E+11`, `1,23E+11`, `5E+14`: Excel showed a long number in scientific notation and the
     /// digits beyond its precision are gone. (A long number ending in zeros is accepted: real
     /// tracking numbers can, and product.md says so.)
-    public static func isScientificNotation(_ text: String) -> Bool {
+    static func isScientificNotation(_ text: String) -> Bool {
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
         let mantissa = upper[..<e], exponent = upper[upper.index(after: e)...]

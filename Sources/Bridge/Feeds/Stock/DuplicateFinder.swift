@@ -9,15 +9,15 @@ import Support
 /// are kept exactly, with the last line they appear on. A row is superseded when its key is
 /// kept and a later line holds it. (Two different keys sharing a 64-bit hash would be taken for
 /// one; at five million rows the odds are about one in ten million.)
-public struct DuplicateFinder: Sendable {
+struct DuplicateFinder: Sendable {
     /// Key hash → the last line the key appears on, for keys seen more than once (plus a few
     /// the filter was unsure of, which appear once and so supersede nothing).
     private var lastLine: [UInt64: Int] = [:]
 
-    public init() {}
+    init() {}
 
     /// The line that overrides the row with `key` on `line`, or nil if this row is the one that counts.
-    public func supersedingLine(key: UInt64, line: Int) -> Int? {
+    func supersedingLine(key: UInt64, line: Int) -> Int? {
         guard let last = lastLine[key], last != line else { return nil }
         return last
     }

@@ -6,18 +6,18 @@ import Linnworks
 /// Exists because files name locations ("3PL Warehouse", "3pl warehouse ") while
 /// `SetStockLevel` wants a GUID. Names match trimmed and case-insensitively; two locations with
 /// the same name make that name ambiguous; a GUID must be one of the account's.
-public struct LocationDirectory: Sendable {
-    public struct Location: Sendable, Equatable {
-        public var id: String
-        public var name: String
+struct LocationDirectory: Sendable {
+    struct Location: Sendable, Equatable {
+        var id: String
+        var name: String
     }
 
-    public enum Resolution: Sendable, Equatable {
+    enum Resolution: Sendable, Equatable {
         case found(Location)
         case unknown
         case ambiguous([Location])
 
-        public var isFound: Bool {
+        var isFound: Bool {
             if case .found = self { return true }
             return false
         }
@@ -26,9 +26,9 @@ public struct LocationDirectory: Sendable {
     private let byID: [String: Location]
     private let byName: [String: [Location]]
     /// Every location's GUID, in the order Linnworks listed them.
-    public let allIDs: [String]
+    let allIDs: [String]
 
-    public init(_ locations: [StockLocation]) {
+    init(_ locations: [StockLocation]) {
         var byID: [String: Location] = [:]
         var byName: [String: [Location]] = [:]
         var allIDs: [String] = []
@@ -49,7 +49,7 @@ public struct LocationDirectory: Sendable {
     }
 
     /// Resolves a reference; `.defaultLocation` resolves `defaultLocation` (a name or GUID).
-    public func resolve(_ reference: LocationReference, defaultLocation: String) -> Resolution {
+    func resolve(_ reference: LocationReference, defaultLocation: String) -> Resolution {
         switch reference {
         case let .id(id):
             return byID[id.lowercased()].map(Resolution.found) ?? .unknown
@@ -63,7 +63,7 @@ public struct LocationDirectory: Sendable {
     }
 
     /// How a clerk would name the reference in a sentence.
-    public static func describe(_ reference: LocationReference, defaultLocation: String) -> String {
+    static func describe(_ reference: LocationReference, defaultLocation: String) -> String {
         switch reference {
         case let .id(id): return "location id \(id)"
         case let .name(name): return "location \"\(name)\""

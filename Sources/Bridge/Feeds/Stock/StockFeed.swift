@@ -11,9 +11,9 @@ import Support
 /// (`Stock/SetStockLevel`, up to `maxInFlight` batches at once while the second pass goes on) →
 /// reconcile (a SKU missing from the answer is `unknown_sku`) → report (`ErrorReport`).
 public struct StockFeed: Sendable {
-    public let options: StockFeedOptions
+    let options: StockFeedOptions
     /// Linnworks; nil only for an offline `check`.
-    public let service: (any StockService)?
+    let service: (any StockService)?
 
     public init(options: StockFeedOptions, service: (any StockService)?) {
         self.options = options
@@ -27,7 +27,7 @@ public struct StockFeed: Sendable {
     }
 
     /// Runs the feed on a file already open (a claimed file, or one named on the command line).
-    public func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
+    func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
         let pipeline = FeedPipeline(stages: StockStages(options: options, service: service), mode: options.mode,
                                     progress: options.progress)
         return try await pipeline.run(source, reportPath: reportPath, attempt: attempt)

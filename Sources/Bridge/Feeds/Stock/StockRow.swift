@@ -1,11 +1,11 @@
 /// One valid row of a stock snapshot: set `sku` to `level` at `location`.
 public struct StockRow: Sendable, Equatable {
-    public var line: Int
+    var line: Int
     public var sku: String
     public var level: Int
-    public var location: LocationReference
+    var location: LocationReference
 
-    public init(line: Int, sku: String, level: Int, location: LocationReference) {
+    init(line: Int, sku: String, level: Int, location: LocationReference) {
         self.line = line
         self.sku = sku
         self.level = level
