@@ -22,7 +22,7 @@ import Support
         }
         await attempt { _ = try await fixture.client.setStockLevel([StockLevelUpdate(sku: "SOCK-3PK", locationID: "bad", level: 1)]) }
         await attempt { _ = try await fixture.client.processOrdersInBatch([fixture.orderID(20007)]) }
-        await attempt { _ = try await fixture.client.processOrders([fixture.orderID(20009)]) }
+        await attempt { _ = try await fixture.client.processOrdersInBatch([fixture.orderID(20009)], locationID: "not-a-location") }
         await attempt { _ = try await fixture.client.assignOrderIdentifier(tag: "NOPE", orderIDs: [fixture.orderID(20001)]) }
         await attempt { _ = try await fixture.client.getOrderDetailsByNumOrderId(20001) }
 

@@ -6,7 +6,7 @@ import Support
 /// Exists to hide everything a caller should not have to think about: opening the session
 /// at the auth URL and re-opening it on a 401, pacing each endpoint under its limit,
 /// honouring 429s, retrying server errors and lost connections with backoff — except for
-/// `ProcessOrdersInBatch`, which is never re-sent blindly (see `processOrders`).
+/// `ProcessOrdersInBatch`, which is never re-sent blindly (see `processOrdersInBatch`).
 /// One client per process; it is safe to share across tasks.
 public final class LinnworksClient: Sendable {
     let credentials: Credentials

@@ -26,14 +26,14 @@ struct OrderDirectory {
     }
 
     /// Indexes every open order at `locations` (GUIDs).
-    mutating func indexOpenOrders(at locations: [String], client: LinnworksClient) async throws(LinnworksError) {
+    mutating func indexOpenOrders(at locations: [String], service: any ShipmentService) async throws(LinnworksError) {
         for location in locations {
-            let ids = try await client.getAllOpenOrders(fulfilmentCenter: location)
+            let ids = try await service.openOrderIDs(at: location)
             calls += 1
             var start = 0
             while start < ids.count {
                 let chunk = Array(ids[start..<min(ids.count, start + 100)])
-                let orders = try await client.getOrdersById(chunk)
+                let orders = try await service.orders(ids: chunk)
                 calls += 1
                 for details in orders {
                     let order = OrderSummary(details)
@@ -45,7 +45,7 @@ struct OrderDirectory {
     }
 
     /// The order `reference` means: from the index, else asked of Linnworks (once per reference).
-    mutating func resolve(_ reference: String, client: LinnworksClient) async throws(LinnworksError) -> Resolution {
+    mutating func resolve(_ reference: String, service: any ShipmentService) async throws(LinnworksError) -> Resolution {
         let key = matcher.key(reference)
         if let hits = index[key], !hits.isEmpty { return Self.choose(hits) }
         if let known = looked[key] { return known }
@@ -53,10 +53,10 @@ struct OrderDirectory {
         for variant in matcher.lookUpVariants(reference) {
             if let number = Int(variant), number > 0 {
                 calls += 1
-                if let details = try await client.getOrderDetailsByNumOrderId(number) { found.append(OrderSummary(details)) }
+                if let details = try await service.order(number: number) { found.append(OrderSummary(details)) }
             }
             calls += 1
-            for details in try await client.getOrderDetailsByReferenceId(variant) {
+            for details in try await service.orders(reference: variant) {
                 let order = OrderSummary(details)
                 if matcher.keys(of: order).contains(key) { found.append(order) }
             }

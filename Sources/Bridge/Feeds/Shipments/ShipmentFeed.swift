@@ -13,11 +13,17 @@ import Support
 /// → report. Shipping info always goes first: a processed order cannot be changed.
 public struct ShipmentFeed: Sendable {
     let options: ShipmentFeedOptions
-    let client: LinnworksClient?
+    let service: (any ShipmentService)?
 
     public init(options: ShipmentFeedOptions, client: LinnworksClient?) {
         self.options = options
-        self.client = client
+        self.service = client
+    }
+
+    /// With a stand-in for Linnworks, for unit tests of the stages.
+    init(options: ShipmentFeedOptions, service: (any ShipmentService)?) {
+        self.options = options
+        self.service = service
     }
 
     public func run(path: String, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
@@ -26,7 +32,7 @@ public struct ShipmentFeed: Sendable {
 
     /// Runs the feed on a file already open (a claimed file, or one named on the command line).
     func run(_ source: FeedSource, reportPath: String, attempt: FeedAttempt = FeedAttempt()) async throws(BridgeError) -> FeedSummary {
-        let pipeline = FeedPipeline(stages: ShipmentStages(options: options, client: client), mode: options.mode, progress: nil)
+        let pipeline = FeedPipeline(stages: ShipmentStages(options: options, service: service), mode: options.mode, progress: nil)
         return try await pipeline.run(source, reportPath: reportPath, attempt: attempt)
     }
 }

@@ -5,7 +5,8 @@ import Support
 ///
 /// Exists because `ProcessOrdersInBatch` must never be applied twice: each batch's intent is on
 /// disk before the call and its outcome after. A restart finds batches with an intent and no
-/// outcome, and the feed reads those orders' state from Linnworks before sending anything again.
+/// outcome, and the feed reads those orders' state from Linnworks before sending anything again
+/// (what to do is decided by `OrderActions`; this is only the file).
 /// The journal is named by a hash of the file's bytes, so the same content dropped again finds it,
 /// and it is removed once the file is finished.
 struct ShipmentJournal {
@@ -18,15 +19,6 @@ struct ShipmentJournal {
         var processed: [String]?
         /// Orders Linnworks refused, with its reason.
         var refused: [String: String]?
-    }
-
-    /// What earlier runs of the same file left behind.
-    struct Recovered {
-        var processed: Set<String> = []
-        var refused: [String: String] = [:]
-        /// Sent, outcome unknown: read their state before anything else.
-        var unknown: Set<String> = []
-        var nextBatch = 0
     }
 
     let path: String
@@ -57,28 +49,13 @@ struct ShipmentJournal {
         }
     }
 
-    func recover() throws(BridgeError) -> Recovered {
-        let entries: [Entry]
+    /// What earlier runs of the same content wrote, for `OrderActions` to start from.
+    func entries() throws(BridgeError) -> [Entry] {
         do {
-            entries = try JournalFile.read(path: path, as: Entry.self)
+            return try JournalFile.read(path: path, as: Entry.self)
         } catch {
             throw .configuration("\(error)")
         }
-        var recovered = Recovered()
-        var open: [Int: [String]] = [:]
-        for entry in entries {
-            recovered.nextBatch = max(recovered.nextBatch, entry.batch + 1)
-            switch entry.kind {
-            case .intent:
-                open[entry.batch] = entry.orders
-            case .outcome:
-                open[entry.batch] = nil
-                recovered.processed.formUnion(entry.processed ?? [])
-                recovered.refused.merge(entry.refused ?? [:]) { $1 }
-            }
-        }
-        recovered.unknown = Set(open.values.flatMap { $0 }).subtracting(recovered.processed)
-        return recovered
     }
 
     func record(_ entry: Entry) throws(BridgeError) {

@@ -21,7 +21,7 @@ struct ShipmentStages: FeedStages {
 
     static var columns: [ColumnSpec] { ShipmentColumns.all }
     let options: ShipmentFeedOptions
-    let client: LinnworksClient?
+    let service: (any ShipmentService)?
     private let matcher: OrderReferenceMatcher
     private var validator: ShipmentRowValidator?
     private var services: PostalServiceDirectory?
@@ -35,9 +35,9 @@ struct ShipmentStages: FeedStages {
     /// Names the exactly-once journal: the bytes this attempt read, not the file as it may be now.
     private var contentHash: UInt64?
 
-    init(options: ShipmentFeedOptions, client: LinnworksClient?) {
+    init(options: ShipmentFeedOptions, service: (any ShipmentService)?) {
         self.options = options
-        self.client = client
+        self.service = service
         matcher = OrderReferenceMatcher(prefixes: options.stripPrefixes, suffixes: options.stripSuffixes)
     }
 
@@ -50,8 +50,8 @@ struct ShipmentStages: FeedStages {
     mutating func prepare(header: HeaderMap, mode: FeedMode, file: FeedSource) async throws(BridgeError) {
         validator = ShipmentRowValidator(header: header)
         guard mode != .check(online: false) else { return }
-        guard let client else { throw .configuration("no Linnworks credentials to look orders up with") }
-        services = PostalServiceDirectory(try await linnworks { () async throws(LinnworksError) in try await client.getPostalServices() },
+        guard let service else { throw .configuration("no Linnworks credentials to look orders up with") }
+        services = PostalServiceDirectory(try await linnworks { () async throws(LinnworksError) in try await service.postalServices() },
                                           aliases: options.postalServiceAliases)
     }
 
@@ -97,7 +97,9 @@ struct ShipmentStages: FeedStages {
         nextPlannedIndex += 1
         guard mode == .apply, case let .send(item) = step, let plan = item.plan else { return step }
         // What an earlier run of the same content already did with this order (from its journal).
-        if processing == nil { processing = try await OrderProcessing.resume(options: options, client: client!, contentHash: contentHash) }
+        if processing == nil {
+            processing = try await OrderProcessing.resume(stateDirectory: options.stateDirectory, contentHash: contentHash, service: service!)
+        }
         switch processing!.earlierOutcome(of: plan.order.id) {
         case .processed?: return .done(lines: item.lines)
         case let .refused(reason)?: return .reject(Self.refusal(plan, reason))
@@ -107,20 +109,20 @@ struct ShipmentStages: FeedStages {
 
     /// Every group resolved to its order, orders named twice merged, each judged by the order rules.
     private func plan(mode: FeedMode) async throws(BridgeError) -> [FeedStep<OrderShipment>] {
-        guard mode != .check(online: false), let client, let services else {
+        guard mode != .check(online: false), let service, let services else {
             return groups.map { .send(OrderShipment(rows: $0.rows)) }
         }
         var steps: [FeedStep<OrderShipment>] = []
         var directory = OrderDirectory(matcher: matcher)
         if groups.count > options.bulkIndexThreshold {
-            let locations = try await indexedLocations(client)
-            try await linnworks { () async throws(LinnworksError) in try await directory.indexOpenOrders(at: locations, client: client) }
+            let locations = try await indexedLocations(service)
+            try await linnworks { () async throws(LinnworksError) in try await directory.indexOpenOrders(at: locations, service: service) }
         }
         var plans: [OrderPlan] = []
         var planIndex: [String: Int] = [:]
         for group in groups {
             let reference = group.rows[0].reference
-            let resolution = try await linnworks { () async throws(LinnworksError) in try await directory.resolve(reference, client: client) }
+            let resolution = try await linnworks { () async throws(LinnworksError) in try await directory.resolve(reference, service: service) }
             switch resolution {
             case .notFound:
                 steps.append(.reject(group.rows.map { row in RowRejection(RowError(line: row.line, code: .orderNotFound, message:
@@ -149,8 +151,8 @@ struct ShipmentStages: FeedStages {
     }
 
     /// The configured locations as GUIDs; every location when none is configured.
-    private func indexedLocations(_ client: LinnworksClient) async throws(BridgeError) -> [String] {
-        let directory = LocationDirectory(try await linnworks { () async throws(LinnworksError) in try await client.getStockLocations() })
+    private func indexedLocations(_ service: any ShipmentService) async throws(BridgeError) -> [String] {
+        let directory = LocationDirectory(try await linnworks { () async throws(LinnworksError) in try await service.stockLocations() })
         if options.locations.isEmpty { return directory.allIDs }
         var ids: [String] = []
         for name in options.locations {
@@ -164,10 +166,10 @@ struct ShipmentStages: FeedStages {
 
     /// `SetOrderShippingInfo` for each order of the batch, up to `maxInFlight` at once.
     func submitter() -> @Sendable ([OrderShipment]) async -> Answer {
-        let client = self.client
+        let service = self.service
         let limit = max(1, options.maxInFlight)
         return { items in
-            guard let client else { return items.map { _ in .failure(.configuration(reason: "no Linnworks credentials")) } }
+            guard let service else { return items.map { _ in .failure(.configuration(reason: "no Linnworks credentials")) } }
             var results = [Result<Void, LinnworksError>?](repeating: nil, count: items.count)
             await withTaskGroup(of: (Int, Result<Void, LinnworksError>).self) { group in
                 var next = 0
@@ -176,7 +178,7 @@ struct ShipmentStages: FeedStages {
                     next += 1
                     group.addTask {
                         do throws(LinnworksError) {
-                            _ = try await client.setOrderShippingInfo(orderID: item.plan!.order.id, item.update!)
+                            try await service.setShippingInfo(orderID: item.plan!.order.id, item.update!)
                             return (index, .success(()))
                         } catch {
                             return (index, .failure(error))
@@ -230,8 +232,14 @@ struct ShipmentStages: FeedStages {
         return outcome
     }
 
+    /// The file is done: its journal goes, also one an earlier crashed run left when this run had nothing to send.
     mutating func finished() {
-        processing?.finished()
+        if let processing {
+            processing.finished()
+        } else if options.mode == .apply, let contentHash,
+                  let journal = try? ShipmentJournal(stateDirectory: options.stateDirectory, inputPath: "", contentHash: contentHash) {
+            journal.remove()
+        }
     }
 
     /// Linnworks' refusal of an order, on each of its rows.
