@@ -40,4 +40,21 @@ struct OrderSummary: Sendable, Equatable {
         postageCost = details.shippingInfo?.postageCost
         isManualAdjust = details.shippingInfo?.isManualAdjust
     }
+
+    /// An order as the stages see it, for unit tests of one stage.
+    init(id: String, orderNumber: Int?, reference: String? = nil, isProcessed: Bool = false, isParked: Bool = false,
+         isOnHoldOrCancelled: Bool = false, locationID: String? = nil, postalServiceID: String? = nil,
+         trackingNumber: String? = nil, totalWeight: Double? = nil, postageCost: Double? = nil) {
+        self.id = id
+        self.orderNumber = orderNumber
+        self.reference = reference
+        self.isProcessed = isProcessed
+        self.isParked = isParked
+        self.isOnHoldOrCancelled = isOnHoldOrCancelled
+        self.locationID = locationID
+        self.postalServiceID = postalServiceID
+        self.trackingNumber = trackingNumber
+        self.totalWeight = totalWeight
+        self.postageCost = postageCost
+    }
 }
