@@ -113,4 +113,24 @@ import Testing
         #expect(server.snapshot().order(number: 20002)?.isProcessed == true, "the rest of the file is still done")
         #expect(!FileManager.default.fileExists(atPath: journal.path))
     }
+
+    /// A crash just before the journal was removed, then the same file again: every order is done
+    /// already, nothing is sent, and the journal still goes.
+    @Test func aRunThatSendsNothingStillRemovesAnEarlierJournal() async throws {
+        let server = try startSandbox()
+        defer { server.stop() }
+        let (dir, path) = writeTemporary(try String(contentsOfFile: repositoryRoot + "/samples/shipments-3pl.csv", encoding: .utf8),
+                                         name: "shipments-3pl.csv")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let client = LinnworksClient(credentials: server.credentials())
+        let first = try await feed(server, state: dir, client: client).run(path: path, reportPath: path + ".errors.csv")
+        #expect(first.applied > 0)
+        let journal = try ShipmentJournal(stateDirectory: dir, inputPath: path)
+        try journal.record(.init(kind: .intent, batch: 0, orders: ["x"]))
+        try journal.record(.init(kind: .outcome, batch: 0, orders: ["x"], processed: ["x"], refused: [:]))
+        let sentBefore = server.callRecords().filter { $0.endpoint == .processOrdersInBatch }.count
+        _ = try await feed(server, state: dir, client: client).run(path: path, reportPath: path + ".errors.csv")
+        #expect(server.callRecords().filter { $0.endpoint == .processOrdersInBatch }.count == sentBefore, "nothing was sent")
+        #expect(!FileManager.default.fileExists(atPath: journal.path))
+    }
 }
