@@ -11,7 +11,7 @@ import Glibc
 /// while one record needs it, never beyond `maxRecordBytes` plus a chunk). A malformed record
 /// comes back with its `problem` set and reading continues after it; only I/O errors throw.
 ///
-/// The scan keeps its state in locals (see notes on exclusivity checks); the stored properties
+/// The scan keeps its state in locals (Documentation/SwiftOnLinux.md §4: exclusivity checks); the stored properties
 /// are touched once per record.
 public final class CSVReader {
     /// The delimiter and encoding in use, detected or given.

@@ -1,6 +1,6 @@
 /// A column a feed needs, and the header names it is known by.
 ///
-/// Exists so each feed states its columns once (product.md's alias tables) and a 3PL's own
+/// Exists so each feed states its columns once (the alias tables of Documentation/Product.md) and a 3PL's own
 /// names can be added from the config without code.
 public struct ColumnSpec: Sendable, Equatable {
     /// The canonical name, as used in config files and messages ("sku", "level").

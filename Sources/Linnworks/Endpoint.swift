@@ -1,7 +1,7 @@
 /// A Linnworks API method the bridge or the sandbox knows, with its documented rate limit.
 ///
 /// Exists so the client's pacing and the sandbox's throttling read the same table
-/// (api.md §10) and cannot drift apart.
+/// (Documentation/LinnworksAPI.md §10) and cannot drift apart.
 public enum Endpoint: String, CaseIterable, Sendable, Hashable, Codable {
     case authorizeByApplication = "Auth/AuthorizeByApplication"
     case getStockLocations = "Inventory/GetStockLocations"
@@ -26,7 +26,7 @@ public enum Endpoint: String, CaseIterable, Sendable, Hashable, Codable {
     /// The path under the server's base URL, e.g. `/api/Stock/SetStockLevel`.
     public var path: String { "/api/" + rawValue }
 
-    /// Calls allowed per minute, per session (api.md §10).
+    /// Calls allowed per minute, per session (Documentation/LinnworksAPI.md §10).
     public var callsPerMinute: Int {
         switch self {
         case .setStockLevel, .setOrderShippingInfo, .processOrdersInBatch, .getOrderDetailsByNumOrderID,

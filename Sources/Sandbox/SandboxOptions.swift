@@ -22,7 +22,7 @@ public struct SandboxOptions: Sendable {
     public var isRateLimited = true
     /// Per-endpoint overrides of the documented calls per minute (before time-scaling).
     public var callsPerMinute: [Endpoint: Int] = [:]
-    /// Off to test a client against a 429 that carries no `Retry-After` (api.md §10).
+    /// Off to test a client against a 429 that carries no `Retry-After` (Documentation/LinnworksAPI.md §10).
     public var sendsRetryAfter = true
     /// Whether call records are also kept in memory (for `callRecords()`); capped at 200,000.
     public var keepsCallRecords = true

@@ -4,7 +4,7 @@ import Foundation
 ///
 ///     linnbridge-bench csv [--rows N] [--big-mb M] [--dir DIR]   CSV scan / decode / stock validation vs Python's csv
 ///     linnbridge-bench import [--rows N] [--small-rows M]         the stock feed against the sandbox at time scale 60
-///     linnbridge-bench sandbox [pacing|throughput|all] …        client pacing and sandbox throughput (issue 3)
+///     linnbridge-bench sandbox [pacing|throughput|all] …        client pacing and sandbox throughput
 ///     linnbridge-bench shipments [--orders N]                    the shipment feed against the sandbox at time scale 60
 ///     linnbridge-bench export [--orders N] [--skus M]            the open-order export of a synthetic account, peak RSS
 ///     linnbridge-bench stock-export [--skus N]                 the stock-level export of a 200,000-SKU account, peak RSS

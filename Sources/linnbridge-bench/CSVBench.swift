@@ -1,6 +1,6 @@
 import Foundation
 
-/// The CSV figures of issue 2: scan, decode and stock validation of a 5-million-row file as MB/s
+/// The CSV figures: scan, decode and stock validation of a 5-million-row file as MB/s
 /// and peak RSS, Python's csv module doing the same validation on the same file, and peak RSS of
 /// validation for a 10 MB and a 1 GB input (memory must stay flat).
 enum CSVBench {

@@ -10,7 +10,7 @@ import Support
 #endif
 
 /// The open-order export of a synthetic account against the sandbox at `--time-scale 60`
-/// (issue 6's figures): seconds, calls, the least time the rate limits allow for those calls,
+/// (the export figures): seconds, calls, the least time the rate limits allow for those calls,
 /// peak RSS, and whether the file reads back through our own CSV reader with every value equal.
 ///
 /// The sandbox runs in this process; the export is the real `linnbridge export open-orders`

@@ -7,7 +7,7 @@ import Sandbox
 /// Reads the export file back through our own CSV reader and compares every value with what
 /// the sandbox holds for that order line.
 ///
-/// Exists for issue 6's "round-trips with every value equal": the expected values come from a
+/// Exists to show exports "round-trip with every value equal": the expected values come from a
 /// second client that decodes with `JSONDecoder` only, so the fast reader the export used is
 /// checked too, not trusted. Text cells are expected as written, formula guard included.
 enum ExportRoundTrip {

@@ -4,7 +4,7 @@ import Linnworks
 import Sandbox
 import Support
 
-/// The stock feed against the sandbox over HTTP at `--time-scale 60` (issue 4's figures):
+/// The stock feed against the sandbox over HTTP at `--time-scale 60` (the import figures):
 /// rows applied per second against the `SetStockLevel` ceiling (batch size × calls per second),
 /// 429s served, and the feed's peak RSS for a large and a small file; then the large file with
 /// 10 % bad rows, checking the report holds exactly those rows.

@@ -9,7 +9,7 @@ import Support
 
 /// `linnbridge-bench sandbox [pacing|throughput|all] [--calls N] [--workers N] [--seconds S] [--time-scale K]`
 ///
-/// Exists to produce the figures issue 3 asks for, in release mode, against an in-process
+/// Exists to produce the pacing and throughput figures, in release mode, against an in-process
 /// sandbox over real loopback sockets:
 /// - pacing: N `SetStockLevel` calls through the real client with the limiter and the
 ///   sandbox both time-scaled; the achieved rate against the ceiling, and the 429s served;

@@ -4,7 +4,7 @@ import Glibc
 
 /// A minimal keep-alive HTTP/1.1 client on one blocking socket, for load measurements.
 ///
-/// Exists because URLSession costs about 0.65 ms per request on this machine (notes §2),
+/// Exists because URLSession costs about 0.65 ms per request on this machine (Documentation/SwiftOnLinux.md §2),
 /// which would measure the client rather than the sandbox; this sends a prepared request
 /// and reads one `Content-Length` response per call, nothing more.
 struct SandboxLoadClient {

@@ -4,7 +4,7 @@ import Linnworks
 import Sandbox
 import Support
 
-/// The shipment feed against the sandbox at `--time-scale 60` (issue 5's figures): 2,000 orders in
+/// The shipment feed against the sandbox at `--time-scale 60` (the shipment figures): 2,000 orders in
 /// 3,000 rows (every other order with a second parcel), rate of `SetOrderShippingInfo` calls
 /// against its ceiling, look-up calls per row, 429s; then the same with 5 % after-commit faults on
 /// every write call, checking from the sandbox's state and call log that every order was

@@ -4,7 +4,7 @@ import Linnworks
 import Sandbox
 import Support
 
-/// The stock-level export of a large synthetic account (issue 6: "paged in bounded memory, for
+/// The stock-level export of a large synthetic account ("paged in bounded memory, for
 /// accounts with 100k+ SKUs"): peak RSS of the export for a big and a small account, same run.
 ///
 /// The sandbox runs in this process at time scale 60; the export runs in a child process (this

@@ -4,7 +4,7 @@ import Linnworks
 import Sandbox
 import Support
 
-/// The drop-folder watcher's figures (issue 7), with the watcher and the sandbox in this process:
+/// The drop-folder watcher's figures, with the watcher and the sandbox in this process:
 /// the time from a file's rename into `inbox/stock/` to the sandbox receiving its first
 /// `SetStockLevel` (20 files, one at a time; median and worst), then 200 files renamed in at once
 /// (100 stock, 100 shipments), all processed, in arrival order per kind.

@@ -5,7 +5,7 @@ import Testing
 /// How the client reads and writes the wire, without a server.
 @Suite struct WireFormatTests {
     @Test func unknownKeysAndNullsAreIgnoredWhenDecoding() throws {
-        // Shaped like a real answer (api.md §2): extra keys the models do not list, TTL null.
+        // Shaped like a real answer (Documentation/LinnworksAPI.md §2): extra keys the models do not list, TTL null.
         let json = #"""
         {"Token":"6c1f0bde-1111-4222-8333-944455556666","Server":"https://eu-ext.linnworks.net","TTL":null,
          "FullName":"A Person","Company":"Acme","ProductName":"x","ExpirationDate":"2030-01-01T00:00:00Z",

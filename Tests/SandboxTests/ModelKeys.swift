@@ -1,4 +1,4 @@
-/// The JSON keys of every object in models.md, copied verbatim (generated from that file).
+/// The JSON keys of every object the Linnworks models use, verbatim (generated from the team's API model description; Documentation/LinnworksAPI.md §13).
 ///
 /// Exists so the sandbox can be checked to answer with exactly these keys, no more, no fewer.
 enum ModelKeys {

@@ -3,7 +3,7 @@ import Testing
 import Linnworks
 @testable import Sandbox
 
-/// The same call sent every way Linnworks accepts it (api.md §1) has the same effect.
+/// The same call sent every way Linnworks accepts it (Documentation/LinnworksAPI.md §1) has the same effect.
 @Suite struct ParameterEncodingTests {
     static let warehouse = "7b3c9d2e-4f5a-4b6c-8d7e-9f0a1b2c3d4e"
 

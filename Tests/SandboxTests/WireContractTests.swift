@@ -3,7 +3,7 @@ import Testing
 import Linnworks
 @testable import Sandbox
 
-/// Every answer carries exactly the keys models.md lists for its object, nulls included.
+/// Every answer carries exactly the keys `ModelKeys` lists for its object, nulls included.
 @Suite struct WireContractTests {
     /// Which member of which object holds which object type.
     static let nested: [String: [String: String]] = [

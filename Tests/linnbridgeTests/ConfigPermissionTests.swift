@@ -4,7 +4,7 @@ import Testing
 import Glibc
 #endif
 
-/// product.md, "Commands": a config file writable by anyone but its owner, or whose folder others can
+/// Documentation/Product.md, "Commands and configuration": a config file writable by anyone but its owner, or whose folder others can
 /// write without the sticky bit, is refused (78); `.state/` likewise; the folders above are not checked.
 @Suite struct ConfigPermissionTests {
     static let stock = "SKU,Level\nA,1\n"

@@ -78,7 +78,7 @@ import Testing
         #expect(csvFiles(dir + "/x").isEmpty)
     }
 
-    /// product.md: 73, "a local file could not be written … named in the message" (was 69, as if Linnworks were down).
+    /// Exit status 73: "a local file could not be written … named in the message" (was 69, as if Linnworks were down).
     @Test func anExportThatCannotBeWrittenExits73() throws {
         let server = try startSandbox()
         defer { server.stop() }

@@ -2,7 +2,7 @@ import Foundation
 import Sandbox
 import Testing
 
-/// The guarantee of product.md — nothing lost, nothing applied twice — tried hard: a mixed run
+/// The guarantee of Documentation/Product.md — nothing lost, nothing applied twice — tried hard: a mixed run
 /// SIGKILLed at 50 seeded random points, and the same run against a sandbox that fails, drops,
 /// delays, throttles and expires sessions.
 @Suite(.serialized) struct KillTests {

@@ -16,7 +16,7 @@ public struct LinnworksClientConfiguration: Sendable {
     public var retry = RetryPolicy()
     /// Seconds before a call with no answer counts as timed out.
     public var requestTimeout: Double = 60
-    /// Connections to one host; libcurl churns connections above 4 (notes §2).
+    /// Connections to one host; libcurl churns connections above 4 (Documentation/SwiftOnLinux.md §2).
     public var maxConnectionsPerHost = 4
     /// Sees every attempt (endpoint, status, outcome); never given a secret.
     public var observer: (@Sendable (CallRecord) -> Void)?
@@ -49,7 +49,7 @@ public struct RetryPolicy: Sendable {
     public var maxDelay: Double = 30
     /// Waits after a 429 before giving up with `throttled`.
     public var maxThrottleWaits = 5
-    /// Delay after a 429 without `Retry-After`; doubles each time (api.md §10: from 2 s).
+    /// Delay after a 429 without `Retry-After`; doubles each time (Documentation/LinnworksAPI.md §10: from 2 s).
     public var throttleDelay: Double = 2
     /// A `Retry-After` longer than this is not waited out; the call fails as throttled.
     public var maxRetryAfter: Double = 300

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parameters encoded as the Linnworks SDK sends them: one form field per parameter.
 ///
-/// Exists because the SDK's form encoding is the one proven on every endpoint (api.md §1):
+/// Exists because the SDK's form encoding is the one proven on every endpoint (Documentation/LinnworksAPI.md §1):
 /// objects and lists are JSON, booleans are .NET's `True`/`False`, a missing GUID is empty.
 struct FormBody: Sendable {
     private(set) var fields: [(name: String, value: String)] = []

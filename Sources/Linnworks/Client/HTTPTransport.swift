@@ -146,7 +146,7 @@ final class HTTPTransport: Sendable {
         }
     }
 
-    /// Maps URLError codes to retry meaning (notes §2: -1001, -1004, -1005; TLS is -1 with "SSL" in the text).
+    /// Maps URLError codes to retry meaning (Documentation/SwiftOnLinux.md §2: -1001, -1004, -1005; TLS is -1 with "SSL" in the text).
     static func classify(_ error: URLError) -> TransportFailure {
         switch error.code {
         case .cancelled:

@@ -1,7 +1,7 @@
 import Foundation
 import Support
 
-/// Spaces calls so that no endpoint ever exceeds its per-minute limit (api.md §10).
+/// Spaces calls so that no endpoint ever exceeds its per-minute limit (Documentation/LinnworksAPI.md §10).
 ///
 /// Exists so a normal run meets no 429 at all. It keeps, per endpoint, one slot per allowed
 /// call; a slot is free again one window after the call that used it *finished*. Counting

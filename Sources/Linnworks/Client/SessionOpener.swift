@@ -91,7 +91,7 @@ struct SessionOpener: Sendable {
         }
         let secret = Secret(token)
         scrubber.remember(secret)
-        // The SDK appends /api/ itself unless the server already ends with it (api.md §1).
+        // The SDK appends /api/ itself unless the server already ends with it (Documentation/LinnworksAPI.md §1).
         var serverText = session.server ?? ""
         while serverText.hasSuffix("/") { serverText.removeLast() }
         if serverText.lowercased().hasSuffix("/api") { serverText.removeLast(4) }

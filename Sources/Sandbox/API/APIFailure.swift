@@ -1,6 +1,6 @@
 /// A refusal the sandbox answers with a Linnworks-shaped error body.
 ///
-/// Exists so every handler fails the same way real Linnworks does (api.md §11): the status
+/// Exists so every handler fails the same way real Linnworks does (Documentation/LinnworksAPI.md §11): the status
 /// and `{"Code","Message"}` body, never a secret or a parameter's value in the message.
 struct APIFailure: Error, Sendable {
     var status: Int

@@ -1,7 +1,7 @@
 import Foundation
 import Linnworks
 
-/// `OpenOrders/*`: paged views, details and identifiers (api.md §8–9).
+/// `OpenOrders/*`: paged views, details and identifiers (Documentation/LinnworksAPI.md §8–§9).
 extension SandboxAccount {
     /// `OpenOrders/GetOpenOrders`: one page of the open orders at `LocationId`.
     func getOpenOrdersPage(_ parameters: Parameters) throws(APIFailure) -> OpenOrdersPage {

@@ -5,7 +5,7 @@ import Linnworks
 /// Exists so every order search (`GetAllOpenOrders`, `GetOpenOrderIdByOrderOrReferenceId`)
 /// honours the same conditions: reference and number text conditions, numeric order-number
 /// conditions, and the identifier list condition the export relies on. Unknown field codes
-/// are ignored, as Linnworks ignores what it does not understand (api.md §12, #29).
+/// are ignored, as Linnworks ignores what it does not understand (Documentation/LinnworksAPI.md §12).
 struct OrderFilter {
     let filter: FieldsFilter?
 

@@ -1,6 +1,6 @@
 import Linnworks
 
-/// `Orders/*`: look-ups, shipping writes and processing (api.md §5–8).
+/// `Orders/*`: look-ups, shipping writes and processing (Documentation/LinnworksAPI.md §5–§7).
 extension SandboxAccount {
     /// `SetOrderShippingInfo`: null or absent fields keep their value; processed or unknown orders are refused.
     func setOrderShippingInfo(_ parameters: Parameters) throws(APIFailure) -> UpdateTotalsResult {

@@ -6,7 +6,7 @@ import Linnworks
 /// Exists because Linnworks accepts the same call as SDK-style form fields (objects as JSON,
 /// `True`/`False`, empty for null), as a JSON object keyed by parameter, as the flat
 /// `request` object or wrapped in `{"request":…}`, and in the query of a GET — all with
-/// names in any case (api.md §1). Handlers ask by name and get typed values or a 400.
+/// names in any case (Documentation/LinnworksAPI.md §1). Handlers ask by name and get typed values or a 400.
 struct Parameters {
     enum Value {
         case text(String)

@@ -7,7 +7,7 @@ extension SandboxAccount {
     }
 
     /// `SetStockLevel` (absolute) and `UpdateStockLevelsBySKU` (delta). The whole batch is
-    /// checked before anything changes; unknown SKUs are left out of the answer (api.md §3).
+    /// checked before anything changes; unknown SKUs are left out of the answer (Documentation/LinnworksAPI.md §3).
     func writeStockLevels(_ parameters: Parameters, absolute: Bool) throws(APIFailure) -> [StockItemLevel] {
         guard let updates = try parameters.stockLevelUpdates("stockLevels") else {
             throw .invalidParameter("stockLevels")
@@ -16,7 +16,7 @@ extension SandboxAccount {
         return try state.withLock { state throws(APIFailure) in
             var resolved: [(item: Int, location: Int, level: Int)] = []
             for update in updates {
-                // Levels are 32-bit ints in Linnworks: a larger one is an unparsable parameter (api.md §11).
+                // Levels are 32-bit ints in Linnworks: a larger one is an unparsable parameter (Documentation/LinnworksAPI.md §11).
                 guard let level = update.level, Int(Int32.min)...Int(Int32.max) ~= level else {
                     throw .invalidParameter("stockLevels")
                 }

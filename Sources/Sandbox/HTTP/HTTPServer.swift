@@ -7,7 +7,7 @@ import Synchronization
 
 /// A small HTTP/1.1 server on POSIX sockets, bound to 127.0.0.1 only.
 ///
-/// Exists because Foundation has no HTTP server on Linux (notes §3). One thread accepts,
+/// Exists because Foundation has no HTTP server on Linux (Documentation/SwiftOnLinux.md §3). One thread accepts,
 /// one thread serves each connection with blocking I/O; keep-alive, `Content-Length`
 /// bodies, each answer in a single `send` with `TCP_NODELAY` so no Nagle stall.
 /// Anything it cannot parse gets a 400 and a closed connection — never a crash.

@@ -1,8 +1,8 @@
 /// Turns any `Encodable` into a `JSONValue`, writing `null` for every nil property.
 ///
 /// Exists because Swift's synthesized `Encodable` skips nil optionals while Linnworks
-/// emits every key, nulls included (api.md §1); answering "with exactly the keys of
-/// models.md" means the shared models must be encoded by this rather than `JSONEncoder`.
+/// emits every key, nulls included (Documentation/LinnworksAPI.md §1); answering "with exactly the keys of
+/// the models" (§13) means the shared models must be encoded by this rather than `JSONEncoder`.
 struct JSONValueEncoder {
     static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
         let root = EncodingNode()

@@ -1,6 +1,6 @@
 import CSV
 
-/// The columns of a shipment confirmation and the header names 3PLs use for them (product.md, Shipments).
+/// The columns of a shipment confirmation and the header names 3PLs use for them (Documentation/Product.md, "Shipment files").
 enum ShipmentColumns {
     static let order = "order"
     static let tracking = "tracking"

@@ -95,7 +95,7 @@ struct ShipmentRowValidator: Sendable {
 enum TrackingNumber {
     /// `1.23E+11`, `1,23E+11`, `5E+14`: Excel showed a long number in scientific notation and the
     /// digits beyond its precision are gone. (A long number ending in zeros is accepted: real
-    /// tracking numbers can, and product.md says so.)
+    /// tracking numbers can.)
     static func isScientificNotation(_ text: String) -> Bool {
         let upper = text.uppercased()
         guard let e = upper.firstIndex(of: "E") else { return false }
