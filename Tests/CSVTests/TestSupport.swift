@@ -33,7 +33,7 @@ func readFile(_ path: String, _ options: CSVReaderOptions = CSVReaderOptions()) 
     return (reader.dialect, records)
 }
 
-/// The public corpora beside the repository (`../shared/corpus`), or nil where they are absent.
+/// The public CSV corpora the team keeps beside the repository (never copied into it), or nil where they are absent.
 enum Corpus {
     static var root: String? {
         if let given = ProcessInfo.processInfo.environment["LINNBRIDGE_CORPUS"] { return given }
