@@ -24,6 +24,11 @@ import Testing
         return ShipmentFeed(options: options, client: client ?? LinnworksClient(credentials: server.credentials()))
     }
 
+    /// `samples/shipments-3pl.csv` in a folder of its own, which also serves as the state folder.
+    static func sampleFile() throws -> (dir: String, path: String) {
+        writeTemporary(try String(contentsOfFile: repositoryRoot + "/samples/shipments-3pl.csv", encoding: .utf8), name: "shipments-3pl.csv")
+    }
+
     /// Calls that reached the sandbox's processing step (status 200, or a fault after applying).
     static func appliedProcessCalls(_ server: SandboxServer) -> [String: Int] {
         var count: [String: Int] = [:]
@@ -88,8 +93,7 @@ import Testing
     @Test func crashBetweenSendingAndRecordingResumes() async throws {
         let server = try startSandbox()
         defer { server.stop() }
-        let (dir, path) = writeTemporary(try String(contentsOfFile: repositoryRoot + "/samples/shipments-3pl.csv", encoding: .utf8),
-                                         name: "shipments-3pl.csv")
+        let (dir, path) = try Self.sampleFile()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let client = LinnworksClient(credentials: server.credentials())
         // What the killed run did: shipping info set, the batch intent journaled, the batch sent.
@@ -119,8 +123,7 @@ import Testing
     @Test func aRunThatSendsNothingStillRemovesAnEarlierJournal() async throws {
         let server = try startSandbox()
         defer { server.stop() }
-        let (dir, path) = writeTemporary(try String(contentsOfFile: repositoryRoot + "/samples/shipments-3pl.csv", encoding: .utf8),
-                                         name: "shipments-3pl.csv")
+        let (dir, path) = try Self.sampleFile()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let client = LinnworksClient(credentials: server.credentials())
         let first = try await feed(server, state: dir, client: client).run(path: path, reportPath: path + ".errors.csv")
