@@ -46,6 +46,9 @@ final class ErrorReport {
         waiting.append(Entry(line: rejection.line, cells: rejection.cells, code: rejection.error.code, message: rejection.error.message))
     }
 
+    /// No failure waits to be written.
+    var isEmpty: Bool { waiting.isEmpty }
+
     /// Writes out, in line order, every waiting failure whose line is below `line`.
     func release(below line: Int) throws(SystemError) {
         guard waiting.contains(where: { $0.line < line }) else { return }

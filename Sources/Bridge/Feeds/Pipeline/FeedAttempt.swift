@@ -32,8 +32,10 @@ public struct FeedAttempt: Sendable {
     /// Whether the record starting on `line` and ending at `position` was applied by an earlier
     /// attempt and is unchanged since; a record whose end is not known is never skipped, nor is one
     /// without its line terminator (a last line cut short may have been longer when applied).
-    func alreadyApplied(line: Int, at position: RecordPosition) -> Bool {
-        guard let earlier, earlier.lines.contains(line), let end = position.end, position.terminated else { return false }
+    func alreadyApplied(line: Int, at position: @autoclosure () -> RecordPosition) -> Bool {
+        guard let earlier, earlier.lines.contains(line) else { return false }
+        let position = position()
+        guard let end = position.end, position.terminated else { return false }
         return end <= earlier.verifiedThrough
     }
 }

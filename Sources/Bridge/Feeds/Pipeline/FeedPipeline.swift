@@ -51,7 +51,7 @@ struct FeedPipeline<Stages: FeedStages> {
             while let record = try first.reader.nextRecord() {
                 summary.rowsRead += 1
                 if !stages.readsAgain { clock.tick(rows: summary.rowsRead, bytes: first.input.bytesRead) }
-                switch stages.scan(record, at: first.position) {
+                switch stages.scan(record, at: { first.position }) {
                 case .kept: break
                 case .skipped: summary.skipped += 1
                 case let .rejected(rejection):
@@ -117,8 +117,13 @@ struct FeedPipeline<Stages: FeedStages> {
                                 try sender.release(upTo: record.line + 1)
                                 continue
                             }
-                            let step = stages.accept(record, mode: mode)
-                            try await take(step, line: record.line, &sender, &summary, &group, submit)
+                            // Most steps need no waiting (a row rejected, or counted in a check): only a full batch does.
+                            guard let item = count(stages.accept(record, mode: mode), &sender, &summary) else {
+                                try sender.release(upTo: record.line + 1)
+                                continue
+                            }
+                            try await add(item, &sender, &summary, &group, submit)
+                            try sender.release(upTo: record.line + 1)
                         }
                     } catch let error as BridgeError {
                         throw error
@@ -127,7 +132,7 @@ struct FeedPipeline<Stages: FeedStages> {
                     }
                 }
                 while let step = try await stages.nextPlanned(mode: mode) {
-                    try await take(step, line: nil, &sender, &summary, &group, submit)
+                    if let item = count(step, &sender, &summary) { try await add(item, &sender, &summary, &group, submit) }
                 }
                 if !sender.batch.isEmpty { try await launch(&sender, &group, submit) }
                 while let (index, answer) = await group.next() {
@@ -142,10 +147,8 @@ struct FeedPipeline<Stages: FeedStages> {
         }
     }
 
-    /// One step of the sending side: counted, reported, or added to the batch (sent when full).
-    private mutating func take(_ step: FeedStep<Stages.Item>, line: Int?, _ sender: inout Sender<Stages.Item>,
-                               _ summary: inout FeedSummary, _ group: inout TaskGroup<(Int, Stages.Answer)>,
-                               _ submit: @escaping @Sendable ([Stages.Item]) async -> Stages.Answer) async throws(BridgeError) {
+    /// One step of the sending side counted or reported; returns the item to send, if any.
+    private func count(_ step: FeedStep<Stages.Item>, _ sender: inout Sender<Stages.Item>, _ summary: inout FeedSummary) -> Stages.Item? {
         switch step {
         case let .reject(rejections):
             for rejection in rejections { sender.report.add(rejection) }
@@ -156,17 +159,23 @@ struct FeedPipeline<Stages: FeedStages> {
         case let .send(item):
             guard mode == .apply else {
                 summary.wouldApply += item.lines.count
-                break
+                return nil
             }
-            sender.batch.append(item)
-            if sender.batch.count >= sender.batchSize {
-                if sender.inFlight.count >= sender.inFlightLimit, let (index, answer) = await group.next() {
-                    try await settle(index, answer, &sender, &summary)
-                }
-                try await launch(&sender, &group, submit)
-            }
+            return item
         }
-        if let line { try sender.release(upTo: line + 1) }
+        return nil
+    }
+
+    /// Adds an item to the batch; a full batch is sent, after waiting for an answer when enough are out.
+    private mutating func add(_ item: Stages.Item, _ sender: inout Sender<Stages.Item>, _ summary: inout FeedSummary,
+                              _ group: inout TaskGroup<(Int, Stages.Answer)>,
+                              _ submit: @escaping @Sendable ([Stages.Item]) async -> Stages.Answer) async throws(BridgeError) {
+        sender.batch.append(item)
+        guard sender.batch.count >= sender.batchSize else { return }
+        if sender.inFlight.count >= sender.inFlightLimit, let (index, answer) = await group.next() {
+            try await settle(index, answer, &sender, &summary)
+        }
+        try await launch(&sender, &group, submit)
     }
 
     private func launch(_ sender: inout Sender<Stages.Item>, _ group: inout TaskGroup<(Int, Stages.Answer)>,
@@ -244,6 +253,8 @@ private struct Sender<Item: FeedItem> {
 
     /// Lets the report write every failure below the first line that may still fail.
     func release(upTo line: Int) throws(BridgeError) {
+        // Nothing waits to be written: the common case, done without looking at the batches.
+        guard !report.isEmpty else { return }
         var pending = batch.first?.lines.min() ?? line
         for items in inFlight.values { if let first = items.first?.lines.min() { pending = min(pending, first) } }
         do {

@@ -29,7 +29,8 @@ protocol FeedStages {
     /// says how far the run goes (an offline check asks Linnworks nothing). `file`: its name and size.
     mutating func prepare(header: HeaderMap, mode: FeedMode, file: FeedSource) async throws(BridgeError)
     /// The first pass, one record at a time: what the sending side must know of the whole file.
-    mutating func scan(_ record: CSVRecord, at position: RecordPosition) -> ScanVerdict
+    /// `position` is worked out only if the stage asks (it costs two calls into the reader per record).
+    mutating func scan(_ record: CSVRecord, at position: () -> RecordPosition) -> ScanVerdict
     /// After the first pass and the attempt's word on it: `content` is what the pass read (nil when
     /// not hashing); forgets rows an earlier attempt applied (`alreadyApplied`), returning their lines.
     mutating func scanned(content: PrefixCheckpoints?, alreadyApplied: (Int, RecordPosition) -> Bool) -> [Int]

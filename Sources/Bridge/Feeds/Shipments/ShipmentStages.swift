@@ -55,14 +55,14 @@ struct ShipmentStages: FeedStages {
                                           aliases: options.postalServiceAliases)
     }
 
-    mutating func scan(_ record: CSVRecord, at position: RecordPosition) -> ScanVerdict {
+    mutating func scan(_ record: CSVRecord, at position: () -> RecordPosition) -> ScanVerdict {
         switch validator!.validate(record) {
         case .voided:
             return .skipped
         case let .rejected(error):
             return .rejected(RowRejection(error, cells: nil))
         case var .row(row):
-            row.position = position
+            row.position = position()
             let key = matcher.key(row.reference)
             if let index = self.position[key] {
                 groups[index].rows.append(row)

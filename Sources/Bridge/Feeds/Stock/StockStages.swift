@@ -58,7 +58,7 @@ struct StockStages: FeedStages {
         collector = DuplicateFinder.Collector(fileBytes: file.byteLimit)
     }
 
-    mutating func scan(_ record: CSVRecord, at position: RecordPosition) -> ScanVerdict {
+    mutating func scan(_ record: CSVRecord, at position: () -> RecordPosition) -> ScanVerdict {
         if let key = keys!.key(for: record) { collector!.add(key, line: record.line) }
         return .kept
     }

@@ -30,7 +30,7 @@ import Testing
 
         mutating func prepare(header: HeaderMap, mode: FeedMode, file: FeedSource) async throws(BridgeError) {}
 
-        mutating func scan(_ record: CSVRecord, at position: RecordPosition) -> ScanVerdict {
+        mutating func scan(_ record: CSVRecord, at position: () -> RecordPosition) -> ScanVerdict {
             guard record[0].trimmedString.isEmpty else { return .kept }
             return .rejected(RowRejection(RowError(line: record.line, code: .missingSKU, message: "no SKU"), cells: nil))
         }
