@@ -28,8 +28,10 @@ struct ShipmentStages: FeedStages {
     /// Rows by order reference key, in the order the references first appear.
     private var groups: [(key: String, rows: [ShipmentRow])] = []
     private var position: [String: Int] = [:]
-    /// What is left of the plan to hand to the spine, once resolved.
-    private var planned: [FeedStep<OrderShipment>]?
+    /// The orders the groups resolved to, and the rows no order was found for; built once, then handed to the
+    /// spine one step at a time (a step holds a whole order summary: half a million of them at once would
+    /// outweigh the rows).
+    private var resolved: (unresolved: [[RowRejection]], plans: [OrderPlan])?
     private var nextPlannedIndex = 0
     private var processing: OrderProcessing?
     /// Names the exactly-once journal: the bytes this attempt read, not the file as it may be now.
@@ -91,11 +93,30 @@ struct ShipmentStages: FeedStages {
     }
 
     mutating func nextPlanned(mode: FeedMode) async throws(BridgeError) -> FeedStep<OrderShipment>? {
-        if planned == nil { planned = try await plan(mode: mode) }
-        guard nextPlannedIndex < planned!.count else { return nil }
-        let step = planned![nextPlannedIndex]
+        guard mode != .check(online: false), let services else {
+            // Offline: nothing to resolve; each order's rows would be sent.
+            guard nextPlannedIndex < groups.count else { return nil }
+            nextPlannedIndex += 1
+            return .send(OrderShipment(rows: groups[nextPlannedIndex - 1].rows))
+        }
+        if resolved == nil {
+            resolved = try await resolve()
+            // The plans hold the rows now.
+            groups = []
+            position = [:]
+        }
+        let unresolved = resolved!.unresolved.count
+        guard nextPlannedIndex < unresolved + resolved!.plans.count else { return nil }
         nextPlannedIndex += 1
-        guard mode == .apply, case let .send(item) = step, let plan = item.plan else { return step }
+        if nextPlannedIndex <= unresolved { return .reject(resolved!.unresolved[nextPlannedIndex - 1]) }
+        let plan = resolved!.plans[nextPlannedIndex - 1 - unresolved]
+        let step: FeedStep<OrderShipment>
+        switch plan.decide(services: services) {
+        case .done: step = .done(lines: plan.rows.map(\.line))
+        case let .reject(errors): step = .reject(errors.map { RowRejection($0, cells: nil) })
+        case let .send(update): step = .send(OrderShipment(rows: plan.rows, plan: plan, update: update))
+        }
+        guard mode == .apply, case let .send(item) = step else { return step }
         // What an earlier run of the same content already did with this order (from its journal).
         if processing == nil {
             processing = try await OrderProcessing.resume(stateDirectory: options.stateDirectory, contentHash: contentHash, service: service!)
@@ -107,12 +128,10 @@ struct ShipmentStages: FeedStages {
         }
     }
 
-    /// Every group resolved to its order, orders named twice merged, each judged by the order rules.
-    private func plan(mode: FeedMode) async throws(BridgeError) -> [FeedStep<OrderShipment>] {
-        guard mode != .check(online: false), let service, let services else {
-            return groups.map { .send(OrderShipment(rows: $0.rows)) }
-        }
-        var steps: [FeedStep<OrderShipment>] = []
+    /// Every group resolved to its order, orders named twice merged; rows no order was found for are rejected.
+    private func resolve() async throws(BridgeError) -> (unresolved: [[RowRejection]], plans: [OrderPlan]) {
+        guard let service else { throw .configuration("no Linnworks credentials to look orders up with") }
+        var steps: [[RowRejection]] = []
         var directory = OrderDirectory(matcher: matcher)
         if groups.count > options.bulkIndexThreshold {
             let locations = try await indexedLocations(service)
@@ -125,12 +144,12 @@ struct ShipmentStages: FeedStages {
             let resolution = try await linnworks { () async throws(LinnworksError) in try await directory.resolve(reference, service: service) }
             switch resolution {
             case .notFound:
-                steps.append(.reject(group.rows.map { row in RowRejection(RowError(line: row.line, code: .orderNotFound, message:
-                    "No Linnworks order has the number or reference \"\(reference)\" (order number, reference, external or secondary reference)."), cells: nil) }))
+                steps.append(group.rows.map { row in RowRejection(RowError(line: row.line, code: .orderNotFound, message:
+                    "No Linnworks order has the number or reference \"\(reference)\" (order number, reference, external or secondary reference)."), cells: nil) })
             case let .ambiguous(orders):
                 let numbers = orders.compactMap(\.orderNumber).map(String.init).joined(separator: ", ")
-                steps.append(.reject(group.rows.map { row in RowRejection(RowError(line: row.line, code: .ambiguousOrder, message:
-                    "\"\(reference)\" matches \(orders.count) open Linnworks orders (\(numbers)); use the Linnworks order number instead."), cells: nil) }))
+                steps.append(group.rows.map { row in RowRejection(RowError(line: row.line, code: .ambiguousOrder, message:
+                    "\"\(reference)\" matches \(orders.count) open Linnworks orders (\(numbers)); use the Linnworks order number instead."), cells: nil) })
             case let .found(order):
                 if let index = planIndex[order.id] {
                     plans[index].rows += group.rows
@@ -140,14 +159,7 @@ struct ShipmentStages: FeedStages {
                 }
             }
         }
-        for plan in plans {
-            switch plan.decide(services: services) {
-            case .done: steps.append(.done(lines: plan.rows.map(\.line)))
-            case let .reject(errors): steps.append(.reject(errors.map { RowRejection($0, cells: nil) }))
-            case let .send(update): steps.append(.send(OrderShipment(rows: plan.rows, plan: plan, update: update)))
-            }
-        }
-        return steps
+        return (steps, plans)
     }
 
     /// The configured locations as GUIDs; every location when none is configured.
