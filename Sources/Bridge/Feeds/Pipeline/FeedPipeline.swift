@@ -50,7 +50,7 @@ struct FeedPipeline<Stages: FeedStages> {
         do {
             while let record = try first.reader.nextRecord() {
                 summary.rowsRead += 1
-                if !stages.readsAgain { clock.tick(rows: summary.rowsRead, bytes: first.input.bytesRead) }
+                if !stages.readsAgain { clock.tick(rows: summary.rowsRead) { first.input.bytesRead } }
                 switch stages.scan(record, at: { first.position }) {
                 case .kept: break
                 case .skipped: summary.skipped += 1
@@ -107,18 +107,21 @@ struct FeedPipeline<Stages: FeedStages> {
                     let pass = try source.pass(columns: Stages.columns, aliases: stages.columnAliases,
                                                options: stages.readerOptions, hashing: false)
                     var rows = 0
+                    // Looked up once: most attempts have no earlier one, and the loop then asks nothing per row.
+                    let earlier = sender.attempt.earlier == nil ? nil : sender.attempt
                     do {
                         while let record = try pass.reader.nextRecord() {
                             rows += 1
-                            clock.tick(rows: rows, bytes: pass.input.bytesRead)
-                            if sender.attempt.alreadyApplied(line: record.line, at: pass.position) {
+                            clock.tick(rows: rows) { pass.input.bytesRead }
+                            if let earlier, earlier.alreadyApplied(line: record.line, at: pass.position) {
                                 // Sent and confirmed by an earlier attempt, its bytes unchanged: once is enough.
                                 sender.countAlreadyApplied([record.line], &summary)
                                 try sender.release(upTo: record.line + 1)
                                 continue
                             }
                             // Most steps need no waiting (a row rejected, or counted in a check): only a full batch does.
-                            guard let item = count(stages.accept(record, mode: mode), &sender, &summary) else {
+                            let step = stages.accept(record, mode: mode)
+                            guard let item = Self.count(step, mode: mode, &sender, &summary) else {
                                 try sender.release(upTo: record.line + 1)
                                 continue
                             }
@@ -132,7 +135,7 @@ struct FeedPipeline<Stages: FeedStages> {
                     }
                 }
                 while let step = try await stages.nextPlanned(mode: mode) {
-                    if let item = count(step, &sender, &summary) { try await add(item, &sender, &summary, &group, submit) }
+                    if let item = Self.count(step, mode: mode, &sender, &summary) { try await add(item, &sender, &summary, &group, submit) }
                 }
                 if !sender.batch.isEmpty { try await launch(&sender, &group, submit) }
                 while let (index, answer) = await group.next() {
@@ -147,8 +150,11 @@ struct FeedPipeline<Stages: FeedStages> {
         }
     }
 
-    /// One step of the sending side counted or reported; returns the item to send, if any.
-    private func count(_ step: FeedStep<Stages.Item>, _ sender: inout Sender<Stages.Item>, _ summary: inout FeedSummary) -> Stages.Item? {
+    /// One step of the sending side counted or reported; returns the item to send, if any. Static: a
+    /// method of `self` called with `stages.accept(…)` as its argument made Swift copy the whole
+    /// pipeline, stages and all, once per record.
+    private static func count(_ step: FeedStep<Stages.Item>, mode: FeedMode, _ sender: inout Sender<Stages.Item>,
+                              _ summary: inout FeedSummary) -> Stages.Item? {
         switch step {
         case let .reject(rejections):
             for rejection in rejections { sender.report.add(rejection) }
@@ -251,8 +257,9 @@ private struct Sender<Item: FeedItem> {
         carried.removeAll(keepingCapacity: true)
     }
 
-    /// Lets the report write every failure below the first line that may still fail.
-    func release(upTo line: Int) throws(BridgeError) {
+    /// Lets the report write every failure below the first line that may still fail. Mutating only so
+    /// that calling it once per record through the `inout` sender does not copy the sender each time.
+    mutating func release(upTo line: Int) throws(BridgeError) {
         // Nothing waits to be written: the common case, done without looking at the batches.
         guard !report.isEmpty else { return }
         var pending = batch.first?.lines.min() ?? line
@@ -279,11 +286,11 @@ private struct ProgressClock {
         self.callback = callback
     }
 
-    mutating func tick(rows: Int, bytes: Int) {
+    mutating func tick(rows: Int, bytes: () -> Int) {
         guard let callback, rows & 4095 == 0 else { return }
         let now = ContinuousClock.now
         guard now - last >= .seconds(1) else { return }
         last = now
-        callback(FeedProgress(file: file, rows: rows, bytesRead: bytes, totalBytes: totalBytes, seconds: (now - started).inSeconds))
+        callback(FeedProgress(file: file, rows: rows, bytesRead: bytes(), totalBytes: totalBytes, seconds: (now - started).inSeconds))
     }
 }
