@@ -3,6 +3,7 @@ import CSV
 /// How the stock feed reads a file and talks to Linnworks: the `stock` settings of
 /// `linnbridge.json` as they are (no field-by-field copy), plus what only a run knows.
 public struct StockFeedOptions: FeedOptions {
+    /// The feed's mode under its older name, for callers written against it.
     public typealias Mode = FeedMode
 
     public var mode: Mode = .apply
